@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's test command: builds what it needs, runs every suite, and ends with "N passed, N failed" over all of them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results="$PWD/.test-results"
+rm -rf "$results" && mkdir -p "$results"
+status=0
+
+dotnet build DeckLsp.sln -c Release -v quiet --nologo || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" -c Release --no-build --nologo -v quiet \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+node scripts/summarize-tests.mjs "$results" || status=1
+exit $status

@@ -1,0 +1,168 @@
+using DeckLsp.Core.Model;
+using DeckLsp.Core.Parsing;
+using DeckLsp.Core.Text;
+
+namespace DeckLsp.Core.Diagnostics;
+
+/// <summary>
+/// The checks that need a whole card or the whole deck: ids, empty sides, cloze deletions, duplicates. Also attaches
+/// what they read (the id, the deletions) to the cards.
+/// </summary>
+internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
+{
+    public IReadOnlyList<Card> Run(IReadOnlyList<Card> cards, IReadOnlyList<(TextSpan Span, string Value)> ids, IReadOnlyList<TextSpan> code)
+    {
+        var result = new List<Card>(cards.Count);
+        var nextId = 0;
+        var nextCode = 0;
+        foreach (var card in cards)
+        {
+            // Ids and code spans are in text order, as are cards: one forward walk pairs them.
+            while (nextId < ids.Count && ids[nextId].Span.Start < card.Span.Start)
+            {
+                nextId++;
+            }
+
+            var cardIds = new List<(TextSpan Span, string Value)>();
+            while (nextId < ids.Count && ids[nextId].Span.Start < card.Span.End)
+            {
+                cardIds.Add(ids[nextId++]);
+            }
+
+            while (nextCode < code.Count && code[nextCode].End <= card.Question.Start)
+            {
+                nextCode++;
+            }
+
+            var checkedCard = CheckSides(card);
+            checkedCard = AssignId(checkedCard, cardIds);
+            if (card.Kind == CardKind.Cloze)
+            {
+                checkedCard = checkedCard with { Deletions = ClozeScanner.Scan(text, card.Question, code, nextCode, problems, card.Marker) };
+            }
+
+            result.Add(checkedCard);
+        }
+
+        ReportDuplicateQuestions(result);
+        ReportDuplicateIds(result);
+        return result;
+    }
+
+    private Card CheckSides(Card card)
+    {
+        var question = Slice(card.Question);
+        if (CardText.IsBlank(question))
+        {
+            problems.Add(new DeckDiagnostic(DiagnosticCodes.EmptyQuestion, DeckSeverity.Error,
+                card.Kind == CardKind.Cloze ? "The cloze text is empty." : "The question is empty: write it after `Q:`.", card.Marker));
+        }
+
+        if (card.Kind == CardKind.Basic && card.AnswerMarker is null)
+        {
+            problems.Add(new DeckDiagnostic(DiagnosticCodes.QuestionWithoutAnswer, DeckSeverity.Error,
+                "This question has no answer: add a paragraph starting with `A:` before the next card, heading or break.", card.Marker));
+        }
+
+        if (card is { AnswerMarker: { } answerMarker, Answer: { } answer })
+        {
+            var answerText = Slice(answer);
+            if (CardText.IsBlank(answerText))
+            {
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.EmptyAnswer, DeckSeverity.Error,
+                    "The answer is empty: write it after `A:`.", answerMarker));
+            }
+            else if (card.Kind == CardKind.Basic && CardText.Normalize(answerText) == CardText.Normalize(question))
+            {
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.AnswerSameAsQuestion, DeckSeverity.Warning,
+                    "The answer is the same text as the question.", answer));
+            }
+        }
+
+        return card;
+    }
+
+    private Card AssignId(Card card, List<(TextSpan Span, string Value)> ids)
+    {
+        foreach (var (span, value) in ids)
+        {
+            if (!CardIds.IsValid(value))
+            {
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.MalformedId, DeckSeverity.Error,
+                    $"Malformed card id `{value}`: use 1 to 64 letters, digits, '-' or '_'.", span.IsEmpty ? new TextSpan(span.Start, 0) : span));
+            }
+            else if (card.Id is null)
+            {
+                card = card with { Id = value, IdSpan = span };
+            }
+            else
+            {
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.DuplicateId, DeckSeverity.Error,
+                    $"This card already has the id `{card.Id}`: a card takes one id.", span)
+                {
+                    Related = [new RelatedSpan(card.IdSpan!.Value, "The card's first id")],
+                });
+            }
+        }
+
+        return card;
+    }
+
+    private void ReportDuplicateQuestions(List<Card> cards)
+    {
+        var groups = new Dictionary<string, List<Card>>();
+        foreach (var card in cards)
+        {
+            var key = CardText.Normalize(Slice(card.Question));
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = [];
+            }
+
+            group.Add(card);
+        }
+
+        foreach (var group in groups.Values.Where(g => g.Count > 1))
+        {
+            foreach (var card in group)
+            {
+                var others = group.Where(o => o != card).Select(o => new RelatedSpan(o.Question, "The same question")).ToList();
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.DuplicateQuestion, DeckSeverity.Warning,
+                    $"The same question appears {group.Count} times in this deck.", card.Question) { Related = others });
+            }
+        }
+    }
+
+    // The first card keeps an id; later ones must change, since review history follows the id.
+    private void ReportDuplicateIds(List<Card> cards)
+    {
+        var first = new Dictionary<string, Card>(StringComparer.Ordinal);
+        foreach (var card in cards)
+        {
+            if (card.Id is not { } id)
+            {
+                continue;
+            }
+
+            if (first.TryGetValue(id, out var owner))
+            {
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.DuplicateId, DeckSeverity.Error,
+                    $"The card id `{id}` is already used by another card in this deck.", card.IdSpan!.Value)
+                {
+                    Related = [new RelatedSpan(owner.IdSpan!.Value, $"`{id}` first used here")],
+                });
+            }
+            else
+            {
+                first[id] = card;
+            }
+        }
+    }
+
+    private string Slice(TextSpan span) => text.Substring(span.Start, span.Length);
+}

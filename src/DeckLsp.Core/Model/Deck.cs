@@ -1,0 +1,18 @@
+namespace DeckLsp.Core.Model;
+
+/// <summary>What a deck file holds: its metadata, sections and cards, with spans into its text.</summary>
+public sealed record Deck
+{
+    public required string Title { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string? Id { get; init; }
+
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    public IReadOnlyList<Card> Cards { get; init; } = [];
+
+    /// <summary>Relative link and image targets, for checking that they exist.</summary>
+    public IReadOnlyList<LinkTarget> Links { get; init; } = [];
+}

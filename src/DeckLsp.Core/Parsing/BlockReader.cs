@@ -1,0 +1,337 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DeckLsp.Core.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DeckLsp.Core.Parsing;
+
+/// <summary>
+/// Reads one Markdig parse of a region of the text into items and facts with absolute offsets, and the offsets where a
+/// new segment may start. This is the only place that looks at Markdig's syntax tree for structure.
+/// </summary>
+internal static partial class BlockReader
+{
+    public sealed record Region(List<(int Offset, Item Item)> Items, List<(int Offset, Fact Fact)> Facts, List<int> Boundaries);
+
+    public static Region Read(string text, int start, int end, bool atDocumentStart)
+    {
+        var source = start == 0 && end == text.Length ? text : text.Substring(start, end - start);
+        var pipeline = atDocumentStart ? DeckPipeline.WithFrontMatter : DeckPipeline.Body;
+        var document = Markdown.Parse(source, pipeline);
+        var reader = new Reader(source, start);
+        foreach (var block in document)
+        {
+            reader.ReadTopLevel(block);
+        }
+
+        return new Region(reader.Items, reader.Facts, reader.Boundaries);
+    }
+
+    private sealed class Reader(string source, int origin)
+    {
+        public List<(int, Item)> Items { get; } = [];
+
+        public List<(int, Fact)> Facts { get; } = [];
+
+        public List<int> Boundaries { get; } = [];
+
+        public void ReadTopLevel(Block block)
+        {
+            var span = SpanOf(block);
+            switch (block)
+            {
+                case YamlFrontMatterBlock:
+                    AddItem(new Item(ItemKind.FrontMatter, span, Text: YamlContent(span)));
+                    return;
+                case HeadingBlock { IsSetext: true } setext when StartsWithMarkerLine(span):
+                    ReadSetextMarkerParagraph(setext, span);
+                    break;
+                case HeadingBlock heading:
+                    AddBoundary(span.Start);
+                    AddItem(new Item(ItemKind.Heading, span, Level: heading.Level, Text: PlainText(heading.Inline)));
+                    break;
+                case ThematicBreakBlock:
+                    AddBoundary(span.Start);
+                    AddItem(new Item(ItemKind.Break, span, Level: 1));
+                    return;
+                case ParagraphBlock:
+                    ReadParagraph(span, span.End);
+                    break;
+                default:
+                    AddItem(new Item(ItemKind.Content, span));
+                    break;
+            }
+
+            ReadFacts(block);
+        }
+
+        // "Q: x\nA: y\n---" is a setext heading to Markdig, but an author means a card followed by a break.
+        private void ReadSetextMarkerParagraph(HeadingBlock setext, TextSpan span)
+        {
+            var underline = LineStartBefore(span.End);
+            var contentEnd = TrimEnd(span.Start, underline);
+            if (setext.HeaderChar == '-')
+            {
+                ReadParagraph(span, contentEnd);
+                AddItem(new Item(ItemKind.Break, TextSpan.FromBounds(underline, span.End), Level: 0));
+            }
+            else
+            {
+                ReadParagraph(span, span.End);
+            }
+        }
+
+        // A top-level paragraph splits at every line that starts with a marker: the common "Q: …\nA: …" needs no blank line.
+        private void ReadParagraph(TextSpan span, int end)
+        {
+            var partStart = span.Start;
+            var partMarker = MarkerKind.None;
+            var lineStart = span.Start;
+            var first = true;
+            while (lineStart < end)
+            {
+                var lineEnd = LineEndFrom(lineStart, end);
+                var indent = first ? 0 : CountIndent(lineStart, lineEnd);
+                var content = source.AsSpan(lineStart + indent, lineEnd - lineStart - indent);
+                var marker = Markers.At(content);
+                if (marker != MarkerKind.None)
+                {
+                    if (!first)
+                    {
+                        AddPart(partMarker, partStart, TrimEnd(partStart, lineStart));
+                    }
+                    else if (marker is MarkerKind.Question or MarkerKind.Cloze)
+                    {
+                        AddBoundary(span.Start);
+                    }
+
+                    partStart = lineStart + indent;
+                    partMarker = marker;
+                }
+                else
+                {
+                    var (kind, length) = Markers.LookAlike(content, first);
+                    if (kind != MarkerKind.None)
+                    {
+                        AddFact(new Fact(FactKind.LookAlike, new TextSpan(lineStart + indent, length), Marker: kind));
+                    }
+                }
+
+                first = false;
+                lineStart = NextLineStart(lineEnd, end);
+            }
+
+            AddPart(partMarker, partStart, end);
+        }
+
+        private void AddPart(MarkerKind marker, int start, int end) =>
+            AddItem(marker == MarkerKind.None
+                ? new Item(ItemKind.Content, TextSpan.FromBounds(start, end))
+                : new Item(ItemKind.Marker, TextSpan.FromBounds(start, end), marker));
+
+        private void ReadFacts(Block block)
+        {
+            // A leaf block's Descendants() leaves out its own inlines.
+            var nodes = block is LeafBlock { Inline: { } inlines } ? block.Descendants().Concat(inlines.Descendants()) : block.Descendants();
+            foreach (var node in nodes)
+            {
+                switch (node)
+                {
+                    case ParagraphBlock paragraph when paragraph.Parent is not MarkdownDocument:
+                        var p = SkipIndent(SpanOf(paragraph));
+                        var kind = Markers.At(source.AsSpan(p.Start, p.Length));
+                        if (kind != MarkerKind.None)
+                        {
+                            AddFact(new Fact(FactKind.NestedMarker, new TextSpan(p.Start, Markers.Length), ContainerName(paragraph), kind,
+                                Extent: p, Flag: IsMovable(paragraph)));
+                        }
+
+                        break;
+                    case HtmlBlock html:
+                        ReadIdComments(SpanOf(html));
+                        break;
+                    case HtmlInline inline:
+                        ReadIdComments(SpanOf(inline));
+                        break;
+                    case CodeInline or CodeBlock:
+                        AddFact(new Fact(FactKind.Code, SpanOf(node)));
+                        break;
+                    case LinkInline { Reference: null } link:
+                        AddLink(link.Url, link.UrlSpan, link.IsImage);
+                        break;
+                    case LinkReferenceDefinition definition:
+                        AddLink(definition.Url, definition.UrlSpan, isImage: false);
+                        break;
+                }
+            }
+
+            if (block is HtmlBlock top)
+            {
+                ReadIdComments(SpanOf(top));
+            }
+        }
+
+        private static string ContainerName(Block paragraph) => paragraph.Parent switch
+        {
+            ListItemBlock => "a list item",
+            QuoteBlock => "a block quote",
+            Markdig.Extensions.Tables.TableCell => "a table",
+            _ => "a nested block",
+        };
+
+        private static bool IsMovable(Block paragraph)
+        {
+            for (var parent = paragraph.Parent; parent is not null and not MarkdownDocument; parent = parent.Parent)
+            {
+                if (parent is not (ListItemBlock or ListBlock or QuoteBlock))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void ReadIdComments(TextSpan span)
+        {
+            for (var match = IdComment().Match(source, span.Start, span.Length); match.Success; match = match.NextMatch())
+            {
+                var value = match.Groups["value"];
+                AddFact(new Fact(FactKind.Id, new TextSpan(value.Index, value.Length), value.Value));
+            }
+        }
+
+        private void AddLink(string? url, SourceSpan urlSpan, bool isImage)
+        {
+            if (string.IsNullOrWhiteSpace(url) || urlSpan.IsEmpty || !LinkPaths.TryRelativePath(url, out var path))
+            {
+                return;
+            }
+
+            AddFact(new Fact(FactKind.Link, TextSpan.FromBounds(urlSpan.Start, urlSpan.End + 1), path, Flag: isImage));
+        }
+
+        private void AddItem(Item item) => Items.Add((origin, item with { Span = item.Span.Shift(origin) }));
+
+        private void AddFact(Fact fact) =>
+            Facts.Add((origin, fact with { Span = fact.Span.Shift(origin), Extent = fact.Extent.Shift(fact.Extent == default ? 0 : origin) }));
+
+        private void AddBoundary(int offset)
+        {
+            var lineStart = offset;
+            while (lineStart > 0 && source[lineStart - 1] is ' ' or '\t')
+            {
+                lineStart--;
+            }
+
+            if (Boundaries.Count == 0 || Boundaries[^1] < origin + lineStart)
+            {
+                Boundaries.Add(origin + lineStart);
+            }
+        }
+
+        // The lines between the opening and the closing fence.
+        private string YamlContent(TextSpan span)
+        {
+            var firstLineEnd = LineEndFrom(span.Start, span.End);
+            var contentStart = NextLineStart(firstLineEnd, span.End);
+            var contentEnd = LineStartBefore(span.End);
+            return contentEnd > contentStart ? source[contentStart..contentEnd] : "";
+        }
+
+        private static TextSpan SpanOf(MarkdownObject node) =>
+            node.Span.IsEmpty ? new TextSpan(Math.Max(0, node.Span.Start), 0) : TextSpan.FromBounds(node.Span.Start, node.Span.End + 1);
+
+        private bool StartsWithMarkerLine(TextSpan span) => Markers.At(source.AsSpan(span.Start, span.Length)) != MarkerKind.None;
+
+        private int LineEndFrom(int offset, int limit)
+        {
+            var index = source.AsSpan(offset, limit - offset).IndexOfAny('\r', '\n');
+            return index < 0 ? limit : offset + index;
+        }
+
+        private int NextLineStart(int lineEnd, int limit)
+        {
+            if (lineEnd >= limit)
+            {
+                return limit;
+            }
+
+            return source[lineEnd] == '\r' && lineEnd + 1 < limit && source[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+        }
+
+        private int LineStartBefore(int offset)
+        {
+            var index = source.AsSpan(0, offset).LastIndexOfAny('\r', '\n');
+            return index + 1;
+        }
+
+        private TextSpan SkipIndent(TextSpan span)
+        {
+            var indent = CountIndent(span.Start, span.End);
+            return TextSpan.FromBounds(span.Start + indent, span.End);
+        }
+
+        private int CountIndent(int start, int end)
+        {
+            var i = start;
+            while (i < end && source[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            return i - start;
+        }
+
+        private int TrimEnd(int start, int end)
+        {
+            while (end > start && char.IsWhiteSpace(source[end - 1]))
+            {
+                end--;
+            }
+
+            return end;
+        }
+    }
+
+    /// <summary>The text of inlines without their Markdown: for headings and titles.</summary>
+    public static string PlainText(ContainerInline? container)
+    {
+        if (container is null)
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder();
+        Append(container, builder);
+        return builder.ToString().Trim();
+
+        static void Append(ContainerInline container, StringBuilder builder)
+        {
+            foreach (var inline in container)
+            {
+                switch (inline)
+                {
+                    case LiteralInline literal:
+                        builder.Append(literal.Content.AsSpan());
+                        break;
+                    case CodeInline code:
+                        builder.Append(code.Content);
+                        break;
+                    case LineBreakInline:
+                        builder.Append(' ');
+                        break;
+                    case ContainerInline child:
+                        Append(child, builder);
+                        break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"<!--\s*id\s*:\s*(?<value>.*?)\s*-->", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex IdComment();
+}

@@ -1,0 +1,98 @@
+namespace DeckLsp.Core.Text;
+
+/// <summary>
+/// Maps between UTF-16 offsets and LSP line/character positions. A line ends after "\n", "\r\n" or a lone "\r",
+/// as LSP defines; characters are UTF-16 code units, so a surrogate pair counts two and a tab counts one.
+/// A byte order mark, when the text holds one, is an ordinary code unit at offset 0.
+/// </summary>
+public sealed class LineMap
+{
+    private readonly int[] _lineStarts;
+    private readonly int _length;
+
+    private LineMap(int[] lineStarts, int length)
+    {
+        _lineStarts = lineStarts;
+        _length = length;
+    }
+
+    public int LineCount => _lineStarts.Length;
+
+    public int TextLength => _length;
+
+    public static LineMap Build(string text)
+    {
+        var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
+        var span = text.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            var next = span[i..].IndexOfAny('\r', '\n');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            i += span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n' ? 2 : 1;
+            starts.Add(i);
+        }
+
+        return new LineMap(starts.ToArray(), text.Length);
+    }
+
+    public int LineStart(int line) => _lineStarts[Math.Clamp(line, 0, _lineStarts.Length - 1)];
+
+    /// <summary>The offset just past the line's last character, before its line break.</summary>
+    public int LineEnd(int line, string text)
+    {
+        var end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : _length;
+        while (end > _lineStarts[line] && (text[end - 1] == '\n' || text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    public int GetLine(int offset)
+    {
+        offset = Math.Clamp(offset, 0, _length);
+        var index = Array.BinarySearch(_lineStarts, offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    public LinePosition GetPosition(int offset)
+    {
+        offset = Math.Clamp(offset, 0, _length);
+        var line = GetLine(offset);
+        return new LinePosition(line, offset - _lineStarts[line]);
+    }
+
+    public LineRange GetRange(TextSpan span) => new(GetPosition(span.Start), GetPosition(span.End));
+
+    /// <summary>The offset of a position; a character past the end of its line clamps to the line's end, as LSP asks.</summary>
+    public int GetOffset(LinePosition position, string text)
+    {
+        if (position.Line < 0)
+        {
+            return 0;
+        }
+
+        if (position.Line >= _lineStarts.Length)
+        {
+            return _length;
+        }
+
+        var start = _lineStarts[position.Line];
+        var lineEnd = LineEnd(position.Line, text);
+        return Math.Clamp(start + position.Character, start, lineEnd);
+    }
+
+    public TextSpan GetSpan(LineRange range, string text)
+    {
+        var start = GetOffset(range.Start, text);
+        var end = GetOffset(range.End, text);
+        return TextSpan.FromBounds(start, Math.Max(start, end));
+    }
+}

@@ -1,0 +1,111 @@
+namespace DeckLsp.Core.Tests.Diagnostics;
+
+/// <summary>Each diagnostic code: decks that raise it, at the right place, and look-alike decks that must not.</summary>
+public class DiagnosticCases
+{
+    public static TheoryData<string, string, string[]> Cases => new()
+    {
+        // A well-formed deck of every shape raises nothing.
+        { "clean basic cards", "Q: one\n\nA: two\n\nQ: three\nA: four\n", [] },
+        { "clean answer on next line", "Q:\nWhat is it?\n\nA:\nThis.\n", [] },
+        { "clean multi-block sides", "Q: Explain\n\n- a\n- b\n\nA: Like so:\n\n```python\nprint(1)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", [] },
+        { "clean cloze", "C: The {{mitochondria}} is the {{powerhouse::what?}} of the cell.\n", [] },
+        { "clean cloze with extra", "C: {{Paris}} is in France.\n\nA: Capital since 508.\n", [] },
+        { "section description is prose", "# RNNs\n\nSome notes about RNNs.\n\nQ: a\nA: b\n", [] },
+        { "prose after a break", "Q: a\nA: b\n\n---\n\nLoose notes.\n", [] },
+        { "sample-like front matter", "---\ntitle: T\ntags: [a, b]\nid: deck-1\n---\n\nQ: a\n\nA: b\n", [] },
+
+        // DECK001
+        { "question without answer at end", "Q: lonely\n", ["DECK001 0:0-0:2"] },
+        { "question without answer before next card", "Q: one\n\nQ: two\nA: 2\n", ["DECK001 0:0-0:2"] },
+        { "question without answer before heading", "Q: one\n\n# H\n\nQ: two\nA: 2\n", ["DECK001 0:0-0:2"] },
+        { "question without answer before break", "Q: one\n\n***\n\nQ: two\nA: 2\n", ["DECK001 0:0-0:2"] },
+        { "A: in a code block is not an answer", "Q: one\n\n```\nA: not this\n```\n", ["DECK001 0:0-0:2"] },
+
+        // DECK002
+        { "answer without question at start", "A: orphan\n", ["DECK002 0:0-0:2"] },
+        { "answer after heading", "Q: a\nA: b\n\n## S\n\nA: orphan\n", ["DECK002 5:0-5:2"] },
+        { "answer after break", "Q: a\nA: b\n\n---\n\nA: orphan\n", ["DECK002 5:0-5:2"] },
+
+        // DECK003
+        { "empty question", "Q:\n\nA: b\n", ["DECK003 0:0-0:2"] },
+        { "question of only an id comment is empty", "Q: <!-- id: x -->\n\nA: b\n", ["DECK003 0:0-0:2"] },
+
+        // DECK004
+        { "empty answer", "Q: a\n\nA:\n", ["DECK004 2:0-2:2"] },
+        { "empty answer before next card", "Q: a\nA:\n\nQ: b\nA: c\n", ["DECK004 1:0-1:2"] },
+
+        // DECK005
+        { "second answer", "Q: a\n\nA: b\n\nA: c\n", ["DECK005 4:0-4:2"] },
+        { "second answer on next line", "Q: a\nA: b\nA: c\n", ["DECK005 2:0-2:2"] },
+
+        // DECK006
+        { "same question twice", "Q: What is X?\nA: 1\n\nQ: what  is **x**?\nA: 2\n", ["DECK006 0:3-0:13", "DECK006 3:3-3:18"] },
+        { "different questions", "Q: What is X?\nA: 1\n\nQ: What is Y?\nA: 2\n", [] },
+
+        // DECK007
+        { "lower-case q", "q: a\n\nA: b\n", ["DECK002 2:0-2:2", "DECK007 0:0-0:2"] },
+        { "space before colon", "Q : a\nA: b\n", ["DECK002 1:0-1:2", "DECK007 0:0-0:3"] },
+        { "bold marker", "**Q:** a\n\n**A:** b\n", ["DECK007 0:0-0:6", "DECK007 2:0-2:6"] },
+        { "word marker", "Question: a\n\nAnswer: b\n", ["DECK007 0:0-0:9", "DECK007 2:0-2:7"] },
+        { "full-width colon", "Q：a\n\nA：b\n", ["DECK007 0:0-0:2", "DECK007 2:0-2:2"] },
+        { "dotted marker", "Q. a\n\nA. b\n", ["DECK007 0:0-0:2", "DECK007 2:0-2:2"] },
+        { "lone letters", "Q\n\nWhat?\n\nA\n\nThat.\n", ["DECK007 0:0-0:1", "DECK007 4:0-4:1"] },
+        { "lower-case a after question line", "Q: a\na: b\n", ["DECK001 0:0-0:2", "DECK007 1:0-1:2"] },
+        { "cloze look-alike", "c: {{x}}\n", ["DECK007 0:0-0:2"] },
+        { "words that merely start with the letters", "Quite so.\n\nAnd then.\n\nQA: not a marker\n", [] },
+        { "a sentence with a colon later", "A common case: nothing.\n", [] },
+
+        // DECK008
+        { "marker in a list item", "- Q: a\n- A: b\n", ["DECK008 0:2-0:4", "DECK008 1:2-1:4"] },
+        { "marker in a block quote", "> Q: a\n", ["DECK008 0:2-0:4"] },
+        { "marker in a table", "| Q: a | b |\n|---|---|\n| 1 | 2 |\n", ["DECK008 0:2-0:4"] },
+        { "marker in a fenced code block", "```\nQ: a\n```\n", [] },
+        { "marker in an indented code block", "    Q: a\n", [] },
+        { "marker in an HTML comment", "<!--\nQ: a\n-->\n", [] },
+        { "marker in an HTML block", "<div>\nQ: a\n</div>\n", [] },
+
+        // DECK009
+        { "duplicate id", "Q: a <!-- id: x -->\nA: 1\n\nQ: b <!-- id: x -->\nA: 2\n", ["DECK009 3:14-3:15"] },
+        { "two ids in one card", "Q: a <!-- id: x -->\n\nA: 1 <!-- id: y -->\n", ["DECK009 2:14-2:15"] },
+        { "distinct ids", "Q: a <!-- id: x -->\nA: 1\n\nQ: b\n\n<!-- id: y -->\n\nA: 2\n", [] },
+        { "id in code is not an id", "Q: a <!-- id: x -->\nA: `<!-- id: x -->`\n", [] },
+
+        // DECK010
+        { "malformed id", "Q: a <!-- id: has space -->\nA: 1\n", ["DECK010 0:14-0:23"] },
+        { "too long id", $"Q: a <!-- id: {new string('x', 65)} -->\nA: 1\n", ["DECK010 0:14-0:79"] },
+        { "id with a bad character", "Q: a\nA: 1 <!-- id: caf\u00e9 -->\n", ["DECK010 1:14-1:18"] },
+
+        // DECK011
+        { "invalid YAML", "---\ntitle: [unclosed\n---\n\nQ: a\nA: b\n", ["DECK011 2:0-2:3"] },
+        { "title of the wrong type", "---\ntitle: [a, b]\n---\n\nQ: a\nA: b\n", ["DECK011 1:7-1:13"] },
+        { "tags of the wrong type", "---\ntags: rnn\n---\n\nQ: a\nA: b\n", ["DECK011 1:6-1:9"] },
+        { "unknown key", "---\ntitle: T\nauthor: me\n---\n\nQ: a\nA: b\n", ["DECK011 2:0-2:6"] },
+
+        // DECK012
+        { "cloze without deletion", "C: nothing hidden here\n", ["DECK012 0:0-0:2"] },
+        { "cloze braces only in code", "C: use `{{x}}` in Jinja\n", ["DECK012 0:0-0:2"] },
+
+        // DECK013
+        { "unclosed deletion", "C: the {{mitochondria is\n", ["DECK013 0:7-0:9"] },
+        { "stray closing braces", "C: the {{a}} and b}}\n", ["DECK013 0:18-0:20"] },
+        { "braces in a basic card are text", "Q: what is {{?\nA: b\n", [] },
+
+        // DECK014
+        { "answer equal to question", "Q: Paris\nA: paris\n", ["DECK014 1:3-1:8"] },
+
+        // DECK015
+        { "missing image", "Q: a\nA: ![x](images/missing.png)\n", ["DECK015 1:8-1:26"] },
+        { "existing image and link", "Q: a\nA: ![x](images/diagram.png) [n](notes.md#part) [s](<my file.md>)\n", [] },
+        { "web and anchor links are not checked", "Q: a\nA: [w](https://example.com/x.png) [h](#top) [m](mailto:a@b.c)\n", [] },
+        { "missing reference-style link target", "Q: a\nA: see [n][ref]\n\n[ref]: missing.md\n", ["DECK015 3:7-3:17"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Deck_raises_exactly_the_expected_diagnostics(string name, string deck, string[] expected)
+    {
+        Assert.NotNull(name);
+        DeckCheck.Expect(deck, expected);
+    }
+}
