@@ -66,6 +66,20 @@ public sealed class DeckDocument
         // The segment before the edit is re-read too: the edit may decide whether its successor still starts fresh.
         var first = Math.Max(0, SegmentAt(start) - 1);
         var last = SegmentAt(end);
+
+        // Whether a leading "---" opens front matter depends on a closing fence that may stand anywhere below, so an
+        // edit up to that fence re-reads from the start, through the (new) closing fence.
+        var minimumEnd = 0;
+        if (start <= FrontMatterClose(Text))
+        {
+            first = 0;
+        }
+
+        if (first == 0 && FrontMatterClose(text) is var close and >= 0 and < int.MaxValue)
+        {
+            minimumEnd = close;
+        }
+
         var regionStart = _starts[first];
         var reach = 1;
         while (true)
@@ -80,7 +94,7 @@ public sealed class DeckDocument
             var sync = _starts[last + 1] + delta;
             var lookaheadEnd = (last + 2 < _segments.Length ? _starts[last + 2] : oldLength) + delta;
             var parsed = SegmentParser.ParseRegion(text, regionStart, lookaheadEnd);
-            var meet = parsed.FindIndex(p => p.Start == sync);
+            var meet = lookaheadEnd >= minimumEnd ? parsed.FindIndex(p => p.Start == sync) : -1;
             if (meet >= 0)
             {
                 return Splice(text, first, last + 1, parsed.GetRange(0, meet), delta);
@@ -114,6 +128,41 @@ public sealed class DeckDocument
         }
 
         return new DeckDocument(text, FileName, segments, starts);
+    }
+
+    /// <summary>
+    /// Where front matter would end: -1 when the text does not open with a "---" line, int.MaxValue when nothing
+    /// closes it, else the end of the first "---" or "..." line after it.
+    /// </summary>
+    private static int FrontMatterClose(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        var lineEnd = text.AsSpan().IndexOfAny('\r', '\n');
+        if (lineEnd < 0 || !text.AsSpan(3, lineEnd - 3).IsWhiteSpace())
+        {
+            return -1;
+        }
+
+        var lineStart = lineEnd;
+        while (lineStart < text.Length)
+        {
+            lineStart += text[lineStart] == '\r' && lineStart + 1 < text.Length && text[lineStart + 1] == '\n' ? 2 : 1;
+            var next = text.AsSpan(lineStart).IndexOfAny('\r', '\n');
+            var end = next < 0 ? text.Length : lineStart + next;
+            var line = text.AsSpan(lineStart, end - lineStart).TrimEnd();
+            if (line is "---" or "...")
+            {
+                return end;
+            }
+
+            lineStart = end;
+        }
+
+        return int.MaxValue;
     }
 
     private int SegmentAt(int offset)

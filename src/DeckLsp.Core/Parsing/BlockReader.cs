@@ -40,18 +40,25 @@ internal static partial class BlockReader
 
         public void ReadTopLevel(Block block)
         {
+            // Markdig gathers every link reference definition of the parse into one group, placed at one spot: it
+            // belongs to no segment, so it is not read (and reference-style targets are not checked for DECK015).
+            if (block is LinkReferenceDefinitionGroup)
+            {
+                return;
+            }
+
             var span = SpanOf(block);
             switch (block)
             {
                 case YamlFrontMatterBlock:
                     AddItem(new Item(ItemKind.FrontMatter, span, Text: YamlContent(span)));
                     return;
-                case HeadingBlock { IsSetext: true } setext when StartsWithMarkerLine(span):
-                    ReadSetextMarkerParagraph(setext, span);
+                case HeadingBlock { IsSetext: true } when StartsWithMarkerLine(span):
+                    ReadSetextMarkerParagraph(span);
                     break;
                 case HeadingBlock heading:
                     AddBoundary(span.Start);
-                    AddItem(new Item(ItemKind.Heading, span, Level: heading.Level, Text: PlainText(heading.Inline)));
+                    AddItem(new Item(ItemKind.Heading, span, Level: heading.Level, Text: HeadingText(heading.IsSetext, span)));
                     break;
                 case ThematicBreakBlock:
                     AddBoundary(span.Start);
@@ -69,11 +76,12 @@ internal static partial class BlockReader
         }
 
         // "Q: x\nA: y\n---" is a setext heading to Markdig, but an author means a card followed by a break.
-        private void ReadSetextMarkerParagraph(HeadingBlock setext, TextSpan span)
+        private void ReadSetextMarkerParagraph(TextSpan span)
         {
             var underline = LineStartBefore(span.End);
             var contentEnd = TrimEnd(span.Start, underline);
-            if (setext.HeaderChar == '-')
+            // Markdig 1.x leaves HeaderChar unset for setext headings: the underline itself says which it is.
+            if (source.AsSpan(underline, span.End - underline).TrimStart()[0] == '-')
             {
                 ReadParagraph(span, contentEnd);
                 AddItem(new Item(ItemKind.Break, TextSpan.FromBounds(underline, span.End), Level: 0));
@@ -162,9 +170,6 @@ internal static partial class BlockReader
                     case LinkInline { Reference: null } link:
                         AddLink(link.Url, link.UrlSpan, link.IsImage);
                         break;
-                    case LinkReferenceDefinition definition:
-                        AddLink(definition.Url, definition.UrlSpan, isImage: false);
-                        break;
                 }
             }
 
@@ -234,6 +239,25 @@ internal static partial class BlockReader
         }
 
         // The lines between the opening and the closing fence.
+        // From the source, not the inlines: whether "[x]" is a link depends on definitions anywhere in the document.
+        private string HeadingText(bool setext, TextSpan span)
+        {
+            var raw = setext ? source[span.Start..LineStartBefore(span.End)] : source[span.Start..span.End];
+            if (!setext)
+            {
+                raw = raw.Trim().TrimStart('#');
+                var closing = raw.TrimEnd().TrimEnd('#');
+                if (closing.Length == 0 || char.IsWhiteSpace(closing[^1]))
+                {
+                    raw = closing;
+                }
+            }
+
+            var words = raw.Replace("**", "").Replace("__", "").Replace("`", "")
+                .Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            return string.Join(' ', words);
+        }
+
         private string YamlContent(TextSpan span)
         {
             var firstLineEnd = LineEndFrom(span.Start, span.End);
@@ -294,41 +318,6 @@ internal static partial class BlockReader
             }
 
             return end;
-        }
-    }
-
-    /// <summary>The text of inlines without their Markdown: for headings and titles.</summary>
-    public static string PlainText(ContainerInline? container)
-    {
-        if (container is null)
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder();
-        Append(container, builder);
-        return builder.ToString().Trim();
-
-        static void Append(ContainerInline container, StringBuilder builder)
-        {
-            foreach (var inline in container)
-            {
-                switch (inline)
-                {
-                    case LiteralInline literal:
-                        builder.Append(literal.Content.AsSpan());
-                        break;
-                    case CodeInline code:
-                        builder.Append(code.Content);
-                        break;
-                    case LineBreakInline:
-                        builder.Append(' ');
-                        break;
-                    case ContainerInline child:
-                        Append(child, builder);
-                        break;
-                }
-            }
         }
     }
 

@@ -12,11 +12,13 @@ public static class DeckPipeline
     /// <summary>For text after the start, where a <c>---</c> line is a thematic break and never front matter.</summary>
     public static MarkdownPipeline Body { get; } = Build(frontMatter: false);
 
-    /// <summary>The extensions, without source locations: for rendering card sides.</summary>
+    /// <summary>
+    /// The extensions, without source locations: for rendering card sides. Footnotes are left out on purpose: their
+    /// definitions are gathered document-wide, which a card parsed on its own cannot see.
+    /// </summary>
     public static MarkdownPipelineBuilder Configure(MarkdownPipelineBuilder builder) => builder
         .UsePipeTables()
         .UseMathematics()
-        .UseFootnotes()
         .UseTaskLists()
         .UseAutoLinks()
         .UseEmphasisExtras()

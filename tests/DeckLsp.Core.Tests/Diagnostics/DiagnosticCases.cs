@@ -38,6 +38,7 @@ public class DiagnosticCases
         // DECK005
         { "second answer", "Q: a\n\nA: b\n\nA: c\n", ["DECK005 4:0-4:2"] },
         { "second answer on next line", "Q: a\nA: b\nA: c\n", ["DECK005 2:0-2:2"] },
+        { "setext underline after a card is a break", "Q: a\nA: b\n---\nA: c\n", ["DECK002 3:0-3:2"] },
 
         // DECK006
         { "same question twice", "Q: What is X?\nA: 1\n\nQ: what  is **x**?\nA: 2\n", ["DECK006 0:3-0:13", "DECK006 3:3-3:18"] },
@@ -98,7 +99,7 @@ public class DiagnosticCases
         { "missing image", "Q: a\nA: ![x](images/missing.png)\n", ["DECK015 1:8-1:26"] },
         { "existing image and link", "Q: a\nA: ![x](images/diagram.png) [n](notes.md#part) [s](<my file.md>)\n", [] },
         { "web and anchor links are not checked", "Q: a\nA: [w](https://example.com/x.png) [h](#top) [m](mailto:a@b.c)\n", [] },
-        { "missing reference-style link target", "Q: a\nA: see [n][ref]\n\n[ref]: missing.md\n", ["DECK015 3:7-3:17"] },
+        { "reference-style targets are not checked", "Q: a\nA: see [n][ref]\n\n[ref]: missing.md\n", [] },
     };
 
     [Theory]
