@@ -136,13 +136,14 @@ public sealed class DeckDocument
     /// </summary>
     private static int FrontMatterClose(string text)
     {
-        if (!text.StartsWith("---", StringComparison.Ordinal))
+        var open = text.StartsWith('\uFEFF') ? 1 : 0;
+        if (!text.AsSpan(open).StartsWith("---", StringComparison.Ordinal))
         {
             return -1;
         }
 
         var lineEnd = text.AsSpan().IndexOfAny('\r', '\n');
-        if (lineEnd < 0 || !text.AsSpan(3, lineEnd - 3).IsWhiteSpace())
+        if (lineEnd < 0 || !text.AsSpan(open + 3, lineEnd - open - 3).IsWhiteSpace())
         {
             return -1;
         }

@@ -18,6 +18,12 @@ internal static partial class BlockReader
 
     public static Region Read(string text, int start, int end, bool atDocumentStart)
     {
+        // A byte order mark is a code unit of the text (LSP positions count it) but not Markdown: "\uFEFFQ:" must be a card.
+        if (start == 0 && end > 0 && text[0] == '\uFEFF')
+        {
+            start = 1;
+        }
+
         var source = start == 0 && end == text.Length ? text : text.Substring(start, end - start);
         var pipeline = atDocumentStart ? DeckPipeline.WithFrontMatter : DeckPipeline.Body;
         var document = Markdown.Parse(source, pipeline);

@@ -22,7 +22,7 @@ public class IncrementalParseProperties
         "> quote\n", "> A: quoted\n", "<!-- id: a -->\n", "<!-- id: b -->", "<!--\n", "-->\n", "<div>\n", "</div>\n",
         "text line\n", "Title\n", "===\n", "| a | b |\n", "|---|---|\n", "$$\n", "Q:", "A:", "C:", "{{", "}}", "\r\n", "\r",
         "  ", "\t", "q: lower\n", "**Q:** bold\n", "Question: word\n", "Q\n", "[ref]: missing.md\n", "![img](pic.png)\n",
-        "x", "é", "😀", "---\ntitle: T\n---\n", "`code`", "<script>\n", "</script>\n",
+        "x", "é", "😀", "\uFEFF", "\uFEFF---\ntitle: T\n---\n", "---\ntitle: T\n---\n", "`code`", "<script>\n", "</script>\n",
     ];
 
     private static Gen<string> Text(int maxPieces) =>
