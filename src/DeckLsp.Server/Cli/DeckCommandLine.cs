@@ -1,0 +1,41 @@
+using System.CommandLine;
+using DeckLsp.Server.Hosting;
+
+namespace DeckLsp.Server.Cli;
+
+/// <summary>The command line: `check` (and later `import`, `export`, `stats`), or the language server on stdio.</summary>
+public static class DeckCommandLine
+{
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var database = new Option<string?>("--db") { Description = "The review database (default: $XDG_DATA_HOME/decklsp/reviews.db)." };
+        var stdio = new Option<bool>("--stdio") { Description = "Serve the Language Server Protocol on stdin/stdout (the default)." };
+        var root = new RootCommand("DeckLsp: flashcard decks in Markdown. Without a command, serves LSP on stdio.");
+        root.Options.Add(stdio);
+        root.Options.Add(database);
+        root.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new ServerOptions { DatabasePath = result.GetValue(database) };
+            return await LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), options, cancellationToken);
+        });
+        root.Subcommands.Add(CheckCommand.Create(output, error));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"decklsp: {problem.Message}");
+            }
+
+            await error.WriteLineAsync("Run `decklsp --help` for usage.");
+            return UsageError;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,96 @@
+using System.Reflection;
+using DeckLsp.Server.Hosting;
+using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Workspace;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+
+namespace DeckLsp.Server.Handlers;
+
+/// <summary><c>initialize</c>, <c>initialized</c>, <c>shutdown</c> and <c>exit</c>.</summary>
+internal sealed class LifecycleHandler(
+    ServerSession session,
+    WorkspaceIndexer indexer,
+    ILanguageClient client,
+    ILogger<LifecycleHandler> logger) : ILspHandler
+{
+    private const string WatcherRegistrationId = "decklsp-watch-decks";
+
+    [JsonRpcMethod(Methods.Initialize, UseSingleObjectParameterDeserialization = true)]
+    public InitializeResult Initialize(InitializeParams parameters)
+    {
+        session.Initialize(parameters);
+        logger.LogInformation("Initialized for {Folders}", session.WorkspaceFolders.Count == 0 ? "no folder" : string.Join(", ", session.WorkspaceFolders));
+        return new InitializeResult
+        {
+            Capabilities = new ServerCapabilities
+            {
+                PositionEncoding = "utf-16",
+                TextDocumentSync = new TextDocumentSyncOptions
+                {
+                    OpenClose = true,
+                    Change = TextDocumentSyncKind.Incremental,
+                    Save = new SaveOptions { IncludeText = false },
+                },
+                HoverProvider = true,
+                CompletionProvider = new CompletionOptions { TriggerCharacters = [" "] },
+                CodeLensProvider = new CodeLensOptions { ResolveProvider = false },
+                DocumentSymbolProvider = true,
+                FoldingRangeProvider = true,
+                CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeAction.QuickFix] },
+                WorkspaceSymbolProvider = true,
+                Workspace = new WorkspaceServerCapabilities { WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true } },
+            },
+            ServerInfo = new ServerInfo
+            {
+                Name = "decklsp",
+                Version = typeof(LifecycleHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+            },
+        };
+    }
+
+    [JsonRpcMethod(Methods.Initialized, UseSingleObjectParameterDeserialization = true)]
+    public async Task InitializedAsync(InitializedParams? parameters)
+    {
+        _ = indexer.StartAsync(session.WorkspaceFolders, session.Capabilities.CanShowProgress, session.Stopping);
+        if (!session.Capabilities.CanWatchFilesDynamically)
+        {
+            return;
+        }
+
+        try
+        {
+            await client.RegisterCapabilityAsync(new RegistrationParams
+            {
+                Registrations =
+                [
+                    new Registration
+                    {
+                        Id = WatcherRegistrationId,
+                        Method = Methods.DidChangeWatchedFiles,
+                        RegisterOptions = new DidChangeWatchedFilesRegistrationOptions
+                        {
+                            Watchers = [new Protocol.FileSystemWatcher { GlobPattern = "**/*" + DeckUri.Extension }],
+                        },
+                    },
+                ],
+            }, session.Stopping);
+        }
+        catch (RemoteRpcException e)
+        {
+            // Without the watcher the index still serves; it just misses edits made outside the editor.
+            logger.LogWarning("The client refused to watch decks: {Message}", e.Message);
+        }
+    }
+
+    [JsonRpcMethod(Methods.Shutdown)]
+    public object? Shutdown()
+    {
+        session.ShutDown();
+        logger.LogInformation("Shutting down");
+        return null;
+    }
+
+    [JsonRpcMethod(Methods.Exit)]
+    public void Exit() => session.Exit();
+}

@@ -1,0 +1,17 @@
+using DeckLsp.Server.Protocol;
+
+namespace DeckLsp.Server.Hosting;
+
+/// <summary>What the server sends to the client; handlers depend on this, not on the JSON-RPC connection.</summary>
+internal interface ILanguageClient
+{
+    Task PublishDiagnosticsAsync(PublishDiagnosticsParams diagnostics);
+
+    Task LogMessageAsync(LogMessageParams message);
+
+    Task RegisterCapabilityAsync(RegistrationParams registrations, CancellationToken cancellationToken);
+
+    Task CreateWorkDoneProgressAsync(string token, CancellationToken cancellationToken);
+
+    Task ReportProgressAsync(ProgressParams progress);
+}

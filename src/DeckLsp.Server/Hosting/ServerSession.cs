@@ -1,0 +1,67 @@
+using System.Text.Json;
+using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Workspace;
+
+namespace DeckLsp.Server.Hosting;
+
+/// <summary>Where the server is in the LSP lifecycle, and what <c>initialize</c> told it.</summary>
+internal sealed class ServerSession(ServerOptions options)
+{
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile LifecycleState _state = LifecycleState.Created;
+
+    public LifecycleState State => _state;
+
+    public ClientCapabilities Capabilities { get; private set; } = new();
+
+    /// <summary>The workspace folders' paths (only <c>file:</c> folders can be indexed).</summary>
+    public IReadOnlyList<string> WorkspaceFolders { get; private set; } = [];
+
+    /// <summary>The review database: <c>initializationOptions.databasePath</c>, else <c>--db</c>; reserved for reviews.</summary>
+    public string? DatabasePath { get; private set; } = options.DatabasePath;
+
+    /// <summary>Cancelled at shutdown, for background work (indexing).</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>The process exit code: 0 when <c>exit</c> followed <c>shutdown</c>, 1 when it did not.</summary>
+    public Task<int> Exited => _exited.Task;
+
+    public void Initialize(InitializeParams parameters)
+    {
+        Capabilities = parameters.Capabilities;
+        var folders = parameters.WorkspaceFolders?.Select(f => f.Uri)
+            ?? (parameters.RootUri is { } root ? [root] : []);
+        WorkspaceFolders = folders.Select(DeckUri.ToPath).OfType<string>().Distinct().ToArray();
+        if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } raw
+            && raw.Deserialize<InitializationOptions>()?.DatabasePath is { Length: > 0 } databasePath)
+        {
+            DatabasePath = databasePath;
+        }
+
+        _state = LifecycleState.Initialized;
+    }
+
+    public void ShutDown()
+    {
+        _state = LifecycleState.ShutDown;
+        _stopping.Cancel();
+    }
+
+    public void Exit()
+    {
+        var code = _state == LifecycleState.ShutDown ? 0 : 1;
+        _state = LifecycleState.Exited;
+        _stopping.Cancel();
+        _exited.TrySetResult(code);
+    }
+}
+
+/// <summary>The LSP lifecycle: requests are served only between <c>initialize</c> and <c>shutdown</c>.</summary>
+internal enum LifecycleState
+{
+    Created,
+    Initialized,
+    ShutDown,
+    Exited,
+}

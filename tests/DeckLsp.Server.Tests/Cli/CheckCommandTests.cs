@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DeckLsp.Server.Cli;
+
+namespace DeckLsp.Server.Tests.Cli;
+
+/// <summary>`decklsp check`: output format, exit codes, path expansion, JSON, and the real executable.</summary>
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("decklsp-check-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Write(string relative, string text)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await DeckCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Sample_deck_passes_with_nine_cards()
+    {
+        var (code, output, _) = await Run("check", Path.Combine(RepositoryRoot(), "samples"));
+
+        Assert.Equal(0, code);
+        Assert.Equal("1 deck, 9 cards: 0 errors, 0 warnings", output.Trim());
+    }
+
+    [Fact]
+    public async Task Error_is_printed_with_one_based_position_and_exits_1()
+    {
+        var path = Write("bad.deck.md", "# Deck\n\nQ: no answer here\n");
+
+        var (code, output, _) = await Run("check", path);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"{path}:3:1: error DECK001: This question has no answer", output);
+        Assert.EndsWith("1 deck, 1 card: 1 error, 0 warnings", output.Trim());
+    }
+
+    [Fact]
+    public async Task Warnings_alone_exit_0()
+    {
+        var path = Write("warn.deck.md", "q: lower\n\nQ: a\nA: b\n");
+
+        var (code, output, _) = await Run("check", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{path}:1:1: warning DECK007:", output);
+    }
+
+    [Fact]
+    public async Task Folder_is_searched_for_decks_skipping_tool_folders()
+    {
+        Write("decks/a.deck.md", "Q: a\nA: b\n");
+        Write("decks/sub/b.deck.md", "Q: c\nA: d\n");
+        Write("decks/notes.md", "Q: not a deck\n");
+        Write("decks/node_modules/x.deck.md", "Q: ignored\n");
+
+        var (code, output, _) = await Run("check", Path.Combine(_root, "decks"));
+
+        Assert.Equal(0, code);
+        Assert.Equal("2 decks, 2 cards: 0 errors, 0 warnings", output.Trim());
+    }
+
+    [Fact]
+    public async Task Glob_selects_matching_decks()
+    {
+        Write("g/one.deck.md", "Q: a\n");
+        Write("g/two.deck.md", "Q: b\nA: c\n");
+
+        var (code, output, _) = await Run("check", Path.Combine(_root, "g", "o*.deck.md"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("one.deck.md:1:1: error DECK001", output);
+        Assert.DoesNotContain("two.deck.md", output);
+    }
+
+    [Fact]
+    public async Task Missing_path_is_a_usage_error_with_a_clear_message()
+    {
+        var (code, output, error) = await Run("check", Path.Combine(_root, "nope"));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("no such file or folder", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("check", "--format", "xml", ".")]
+    [InlineData("frobnicate")]
+    public async Task Bad_arguments_are_usage_errors(params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+
+        Assert.Equal(2, code);
+        Assert.NotEqual("", error);
+    }
+
+    [Fact]
+    public async Task Missing_link_target_is_checked_against_the_deck_folder()
+    {
+        Write("l/img/there.png", "");
+        var path = Write("l/links.deck.md", "Q: a\nA: ![ok](img/there.png) ![no](img/gone.png)\n");
+
+        var (code, output, _) = await Run("check", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{path}:2:31: warning DECK015: The image target `img/gone.png` does not exist", output);
+        Assert.DoesNotContain("there.png", output);
+    }
+
+    [Fact]
+    public async Task Json_format_has_files_cards_and_zero_based_ranges()
+    {
+        var path = Write("j.deck.md", "Q: a\nA: b\n\nQ: lonely\n");
+
+        var (code, output, _) = await Run("check", "--format", "json", path);
+
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(output);
+        var file = json.RootElement.GetProperty("files")[0];
+        Assert.Equal(path, file.GetProperty("path").GetString());
+        Assert.Equal(2, file.GetProperty("cards").GetInt32());
+        var diagnostic = file.GetProperty("diagnostics")[0];
+        Assert.Equal("DECK001", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("error", diagnostic.GetProperty("severity").GetString());
+        Assert.Equal(3, diagnostic.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        Assert.Equal(0, diagnostic.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
+        Assert.Equal(2, diagnostic.GetProperty("range").GetProperty("end").GetProperty("character").GetInt32());
+    }
+
+    [Fact]
+    public async Task Real_executable_checks_the_samples()
+    {
+        var server = Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll");
+        var start = new ProcessStartInfo("dotnet", [server, "check", Path.Combine(RepositoryRoot(), "samples")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("1 deck, 9 cards: 0 errors, 0 warnings", output.Trim());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DeckLsp.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DeckLsp.sln not found above " + AppContext.BaseDirectory);
+    }
+}

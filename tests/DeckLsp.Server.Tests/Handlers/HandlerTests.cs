@@ -1,0 +1,112 @@
+using DeckLsp.Server.Handlers;
+using DeckLsp.Server.Hosting;
+using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Workspace;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+
+namespace DeckLsp.Server.Tests.Handlers;
+
+/// <summary>Handlers called directly, with the client side faked.</summary>
+public sealed class HandlerTests
+{
+    private const string Uri = "file:///tmp/handlers.deck.md";
+
+    private readonly ILanguageClient _client = Substitute.For<ILanguageClient>();
+    private readonly DocumentStore _store = new();
+    private readonly DiagnosticsPublisher _publisher;
+    private readonly TextSyncHandler _sync;
+
+    public HandlerTests()
+    {
+        _publisher = new DiagnosticsPublisher(_store, _client, new ServerOptions(), NullLogger<DiagnosticsPublisher>.Instance);
+        _sync = new TextSyncHandler(_store, _publisher, new WorkspaceIndex(NullLogger<WorkspaceIndex>.Instance), NullLogger<TextSyncHandler>.Instance);
+    }
+
+    [Fact]
+    public async Task DidOpen_publishes_at_once_with_the_opened_version()
+    {
+        _sync.DidOpen(new DidOpenTextDocumentParams { TextDocument = new TextDocumentItem { Uri = Uri, Version = 9, Text = "A: orphan\n" } });
+        await _publisher.ProcessQueuedAsync();
+
+        await _client.Received(1).PublishDiagnosticsAsync(Arg.Is<PublishDiagnosticsParams>(p => p.Version == 9 && p.Diagnostics[0].Code == "DECK002"));
+    }
+
+    [Fact]
+    public async Task DidChange_waits_for_the_debounce_instead_of_publishing_at_once()
+    {
+        _sync.DidOpen(new DidOpenTextDocumentParams { TextDocument = new TextDocumentItem { Uri = Uri, Version = 1, Text = "A: orphan\n" } });
+        await _publisher.ProcessQueuedAsync();
+
+        _sync.DidChange(new DidChangeTextDocumentParams
+        {
+            TextDocument = new VersionedTextDocumentIdentifier { Uri = Uri, Version = 2 },
+            ContentChanges = [new TextDocumentContentChangeEvent { Text = "Q: fixed?\n\nA: yes\n" }],
+        });
+        await _publisher.ProcessQueuedAsync();
+
+        Assert.Equal(2, _store.Get(Uri)!.Version);
+        await _client.Received(1).PublishDiagnosticsAsync(Arg.Any<PublishDiagnosticsParams>());
+    }
+
+    [Fact]
+    public void DidChange_for_a_document_that_is_not_open_is_ignored()
+    {
+        _sync.DidChange(new DidChangeTextDocumentParams
+        {
+            TextDocument = new VersionedTextDocumentIdentifier { Uri = Uri, Version = 2 },
+            ContentChanges = [new TextDocumentContentChangeEvent { Text = "Q: ?\n" }],
+        });
+
+        Assert.Null(_store.Get(Uri));
+    }
+
+    [Fact]
+    public async Task Initialized_registers_the_deck_watcher_when_the_client_can()
+    {
+        var session = new ServerSession(new ServerOptions());
+        session.Initialize(new InitializeParams
+        {
+            Capabilities = new ClientCapabilities
+            {
+                Workspace = new WorkspaceClientCapabilities { DidChangeWatchedFiles = new DynamicRegistrationCapability { DynamicRegistration = true } },
+            },
+        });
+        var index = new WorkspaceIndex(NullLogger<WorkspaceIndex>.Instance);
+        var indexer = new WorkspaceIndexer(index, _client, new ServerOptions(), NullLogger<WorkspaceIndexer>.Instance);
+        var handler = new LifecycleHandler(session, indexer, _client, NullLogger<LifecycleHandler>.Instance);
+
+        await handler.InitializedAsync(new InitializedParams());
+
+        await _client.Received(1).RegisterCapabilityAsync(
+            Arg.Is<RegistrationParams>(r => r.Registrations[0].Method == Methods.DidChangeWatchedFiles
+                && r.Registrations[0].RegisterOptions!.Watchers[0].GlobPattern == "**/*.deck.md"),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Initialized_does_not_register_when_the_client_cannot()
+    {
+        var session = new ServerSession(new ServerOptions());
+        session.Initialize(new InitializeParams());
+        var index = new WorkspaceIndex(NullLogger<WorkspaceIndex>.Instance);
+        var indexer = new WorkspaceIndexer(index, _client, new ServerOptions(), NullLogger<WorkspaceIndexer>.Instance);
+        var handler = new LifecycleHandler(session, indexer, _client, NullLogger<LifecycleHandler>.Instance);
+
+        await handler.InitializedAsync(new InitializedParams());
+
+        await _client.DidNotReceiveWithAnyArgs().RegisterCapabilityAsync(default!, default);
+    }
+
+    [Fact]
+    public void Initialize_takes_databasePath_from_initializationOptions()
+    {
+        var session = new ServerSession(new ServerOptions { DatabasePath = "/from/command/line.db" });
+        using var options = System.Text.Json.JsonDocument.Parse("""{ "databasePath": "/from/client.db" }""");
+
+        session.Initialize(new InitializeParams { InitializationOptions = options.RootElement.Clone(), RootUri = "file:///tmp/ws" });
+
+        Assert.Equal("/from/client.db", session.DatabasePath);
+        Assert.Equal([Path.GetFullPath("/tmp/ws")], session.WorkspaceFolders);
+    }
+}

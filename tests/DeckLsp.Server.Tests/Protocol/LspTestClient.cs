@@ -1,0 +1,194 @@
+using System.Text.Json;
+using DeckLsp.Server.Hosting;
+using DeckLsp.Server.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nerdbank.Streams;
+using StreamJsonRpc;
+
+namespace DeckLsp.Server.Tests.Protocol;
+
+/// <summary>
+/// An LSP client joined to an in-process server by an in-memory duplex stream, over the real header-delimited JSON-RPC
+/// framing. It answers the server's requests (registerCapability, workDoneProgress/create) and records every notification.
+/// </summary>
+internal sealed class LspTestClient : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly Stream _stream;
+    private readonly List<(string Method, JsonElement Params)> _received = [];
+
+    private LspTestClient(Stream stream, Task<int> serverExit)
+    {
+        _stream = stream;
+        ServerExit = serverExit;
+        var formatter = new SystemTextJsonFormatter();
+        LspJson.Configure(formatter.JsonSerializerOptions);
+        Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, stream, formatter));
+        Rpc.AddLocalRpcTarget(new ClientTarget(this), new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        Rpc.StartListening();
+    }
+
+    public JsonRpc Rpc { get; }
+
+    /// <summary>The server's exit code, once it stops.</summary>
+    public Task<int> ServerExit { get; }
+
+    public static LspTestClient Start(ServerOptions? options = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
+        options ??= new ServerOptions { DiagnosticsDelay = TimeSpan.FromMilliseconds(50) };
+        options = options with { LogToStandardError = false, LogLevel = LogLevel.Debug };
+        var exit = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, options, configureServices, CancellationToken.None));
+        return new LspTestClient(clientStream, exit);
+    }
+
+    /// <summary>Starts a server and takes it through <c>initialize</c> and <c>initialized</c>.</summary>
+    public static async Task<LspTestClient> StartInitializedAsync(string? rootUri = null, ClientCapabilities? capabilities = null, ServerOptions? options = null)
+    {
+        var client = Start(options);
+        await client.InitializeAsync(rootUri, capabilities);
+        return client;
+    }
+
+    public async Task<InitializeResult> InitializeAsync(string? rootUri = null, ClientCapabilities? capabilities = null)
+    {
+        var result = await RequestAsync<InitializeResult>(Methods.Initialize, new InitializeParams
+        {
+            ProcessId = Environment.ProcessId,
+            RootUri = rootUri,
+            Capabilities = capabilities ?? new ClientCapabilities(),
+        });
+        await NotifyAsync(Methods.Initialized, new { });
+        return result;
+    }
+
+    public Task<T> RequestAsync<T>(string method, object parameters) =>
+        Rpc.InvokeWithParameterObjectAsync<T>(method, parameters).WaitAsync(Patience);
+
+    public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
+
+    public Task OpenAsync(string uri, string text, int version = 1) =>
+        NotifyAsync(Methods.DidOpen, new DidOpenTextDocumentParams
+        {
+            TextDocument = new TextDocumentItem { Uri = uri, LanguageId = "markdown", Version = version, Text = text },
+        });
+
+    public Task ChangeAsync(string uri, int version, params TextDocumentContentChangeEvent[] changes) =>
+        NotifyAsync(Methods.DidChange, new DidChangeTextDocumentParams
+        {
+            TextDocument = new VersionedTextDocumentIdentifier { Uri = uri, Version = version },
+            ContentChanges = changes,
+        });
+
+    public Task<T> RequestForDocumentAsync<T>(string method, string uri) =>
+        RequestAsync<T>(method, new DocumentParams { TextDocument = new TextDocumentIdentifier { Uri = uri } });
+
+    public async Task<int> ShutdownAndExitAsync()
+    {
+        await Rpc.InvokeAsync<object?>(Methods.Shutdown).WaitAsync(Patience);
+        await Rpc.NotifyAsync(Methods.Exit);
+        return await ServerExit.WaitAsync(Patience);
+    }
+
+    /// <summary>Every publishDiagnostics received for the URI so far.</summary>
+    public IReadOnlyList<PublishDiagnosticsParams> DiagnosticsFor(string uri) =>
+        Received(Methods.PublishDiagnostics).Select(p => p.Deserialize<PublishDiagnosticsParams>()!).Where(p => p.Uri == uri).ToList();
+
+    public IReadOnlyList<JsonElement> Received(string method)
+    {
+        lock (_received)
+        {
+            return _received.Where(r => r.Method == method).Select(r => r.Params).ToList();
+        }
+    }
+
+    /// <summary>Waits for a publishDiagnostics for the URI that satisfies the condition (the first one when none is given).</summary>
+    public Task<PublishDiagnosticsParams> WaitForDiagnosticsAsync(string uri, Func<PublishDiagnosticsParams, bool>? condition = null, int after = 0) =>
+        WaitForAsync(() => DiagnosticsFor(uri).Skip(after).FirstOrDefault(p => condition?.Invoke(p) ?? true), $"diagnostics for {uri}");
+
+    public Task<string> WaitForLogAsync(Func<string, bool> condition) =>
+        WaitForAsync(() => Received(Methods.LogMessage).Select(p => p.GetProperty("message").GetString()!).FirstOrDefault(condition), "a log message");
+
+    /// <summary>The error code the server answered a call with; fails when the call succeeded.</summary>
+    public static async Task<int> ErrorCodeOf(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (RemoteInvocationException e)
+        {
+            return e.ErrorCode;
+        }
+        catch (RemoteMethodNotFoundException e)
+        {
+            return (int)e.ErrorCode;
+        }
+
+        throw new Xunit.Sdk.XunitException("The call succeeded; an error was expected.");
+    }
+
+    /// <summary>Polls until <paramref name="find"/> finds something, for at most <see cref="Patience"/>.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<T?> find, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (find() is { } found)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {Patience.TotalSeconds} s for {what}.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Rpc.Dispose();
+        await _stream.DisposeAsync();
+        await ServerExit.WaitAsync(Patience).ContinueWith(_ => { });
+    }
+
+    private void Record(string method, JsonElement parameters)
+    {
+        lock (_received)
+        {
+            _received.Add((method, parameters.Clone()));
+        }
+    }
+
+    /// <summary>The client side of the protocol: what the server may call.</summary>
+    private sealed class ClientTarget(LspTestClient client)
+    {
+        [JsonRpcMethod(Methods.PublishDiagnostics, UseSingleObjectParameterDeserialization = true)]
+        public void PublishDiagnostics(JsonElement parameters) => client.Record(Methods.PublishDiagnostics, parameters);
+
+        [JsonRpcMethod(Methods.LogMessage, UseSingleObjectParameterDeserialization = true)]
+        public void LogMessage(JsonElement parameters) => client.Record(Methods.LogMessage, parameters);
+
+        [JsonRpcMethod(Methods.Progress, UseSingleObjectParameterDeserialization = true)]
+        public void Progress(JsonElement parameters) => client.Record(Methods.Progress, parameters);
+
+        [JsonRpcMethod(Methods.RegisterCapability, UseSingleObjectParameterDeserialization = true)]
+        public object? RegisterCapability(JsonElement parameters)
+        {
+            client.Record(Methods.RegisterCapability, parameters);
+            return null;
+        }
+
+        [JsonRpcMethod(Methods.CreateWorkDoneProgress, UseSingleObjectParameterDeserialization = true)]
+        public object? CreateWorkDoneProgress(JsonElement parameters)
+        {
+            client.Record(Methods.CreateWorkDoneProgress, parameters);
+            return null;
+        }
+    }
+}
