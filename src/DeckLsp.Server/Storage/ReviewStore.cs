@@ -1,0 +1,287 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace DeckLsp.Server.Storage;
+
+/// <summary>
+/// The durable review history in SQLite: an append-only log, card states derived from it, and card identities.
+/// One connection per store, used under a lock; every write is one <c>BEGIN IMMEDIATE</c> transaction that is
+/// committed (WAL, <c>synchronous=FULL</c>: on disk) before the method returns. Other processes may use the same
+/// file at once; a lock they hold is waited for briefly, then <see cref="ReviewStoreBusyException"/>.
+/// </summary>
+internal sealed partial class ReviewStore : IDisposable
+{
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
+    private readonly object _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly BusyRetry _retry;
+    private bool _disposed;
+
+    private ReviewStore(SqliteConnection connection, string? path, BusyRetry retry)
+    {
+        _connection = connection;
+        Path = path;
+        _retry = retry;
+    }
+
+    /// <summary>The database file; null when the store fell back to memory.</summary>
+    public string? Path { get; }
+
+    /// <summary>Whether reviews are lost when the process ends (the file could not be used).</summary>
+    public bool IsInMemory => Path is null;
+
+    /// <summary>A store, and the message to show the user when the file had to be set aside or could not be used.</summary>
+    public sealed record OpenResult(ReviewStore Store, string? Warning);
+
+    /// <summary>
+    /// Opens (creating folders and file as needed) and migrates the database at <paramref name="path"/>. Never throws:
+    /// a corrupt, foreign or too-new file is renamed to <c>NAME.corrupt-YYYYMMDDHHMMSS</c> (UTC, with its -wal/-shm)
+    /// and a fresh one started; when no file can be used the store lives in memory. Either way
+    /// <see cref="OpenResult.Warning"/> says so.
+    /// </summary>
+    public static OpenResult Open(string path, ReviewStoreOptions? options = null)
+    {
+        options ??= ReviewStoreOptions.Default;
+        string fullPath;
+        try
+        {
+            fullPath = System.IO.Path.GetFullPath(path);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        }
+        catch (Exception e)
+        {
+            return InMemory(options, $"The review database {path} cannot be used: its folder cannot be created ({e.Message}).");
+        }
+
+        var first = TryOpenFile(fullPath, options);
+        if (first.Store is { } store)
+        {
+            return new OpenResult(store, null);
+        }
+
+        if (first.Damage is not { } damage)
+        {
+            return InMemory(options, $"The review database {fullPath} cannot be opened ({first.Failure}).");
+        }
+
+        string backup;
+        try
+        {
+            backup = SetAside(fullPath);
+        }
+        catch (Exception e)
+        {
+            return InMemory(
+                options,
+                $"The review database {fullPath} is unusable ({damage}) and could not be set aside ({e.Message}).");
+        }
+
+        var warning = $"The review database {fullPath} was unusable ({damage}). It was kept as {backup}, and a fresh database was started.";
+        var fresh = TryOpenFile(fullPath, options);
+        return fresh.Store is { } freshStore
+            ? new OpenResult(freshStore, warning)
+            : InMemory(options, $"{warning} The fresh database cannot be opened either ({fresh.Failure ?? fresh.Damage}).");
+    }
+
+    private sealed record Attempt(ReviewStore? Store, string? Damage, string? Failure);
+
+    private static Attempt TryOpenFile(string path, ReviewStoreOptions options)
+    {
+        // SQLite deletes the -wal and -shm beside a file it finds is no database; look first, so they are kept.
+        if (!HasSqliteHeader(path))
+        {
+            return new Attempt(null, "not a SQLite database", null);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Each store holds one connection for its lifetime; a pooled handle would keep the file open after
+            // Dispose, which stops a corrupt file from being set aside.
+            Pooling = false,
+            // The library retries SQLITE_BUSY itself until the command timeout (30 s by default, 0 = forever);
+            // 1 s is its shortest, and BusyRetry bounds the whole operation.
+            DefaultTimeout = 1,
+        }.ToString();
+        var connection = new SqliteConnection(connectionString);
+        var retry = new BusyRetry(options.RetryBudget, path);
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}");
+            var damage = retry.Run(() => Inspect(connection));
+            if (damage is not null)
+            {
+                connection.Dispose();
+                return new Attempt(null, damage, null);
+            }
+
+            retry.Run(() =>
+            {
+                // WAL lets readers and one writer proceed together; FULL makes each commit durable in WAL mode.
+                Execute(connection, "PRAGMA journal_mode = WAL");
+                Execute(connection, "PRAGMA synchronous = FULL");
+                ReviewSchema.Migrate(connection, ReviewSchema.CurrentVersion);
+                return 0;
+            });
+            return new Attempt(new ReviewStore(connection, path, retry), null, null);
+        }
+        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase)
+        {
+            connection.Dispose();
+            return new Attempt(null, $"not a readable SQLite database: {e.Message.TrimEnd('.')}", null);
+        }
+        catch (Exception e)
+        {
+            connection.Dispose();
+            return new Attempt(null, null, e.Message);
+        }
+    }
+
+    /// <summary>Whether the file is missing, empty (SQLite makes both a new database) or starts as a SQLite database does.</summary>
+    private static bool HasSqliteHeader(string path)
+    {
+        ReadOnlySpan<byte> magic = "SQLite format 3\0"u8;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            Span<byte> start = stackalloc byte[magic.Length];
+            var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            return read == 0 || start[..read].SequenceEqual(magic);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not ours to judge: opening it will say what is wrong.
+            return true;
+        }
+    }
+
+    /// <summary>Why the database cannot be used as it is, or null when it can.</summary>
+    private static string? Inspect(SqliteConnection connection)
+    {
+        var problems = new List<string>();
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "PRAGMA quick_check(5)";
+            using var reader = check.ExecuteReader();
+            while (reader.Read())
+            {
+                problems.Add(reader.GetString(0));
+            }
+        }
+
+        if (problems is not ["ok"])
+        {
+            return "integrity check failed: " + string.Join("; ", problems);
+        }
+
+        var version = ReviewSchema.ReadVersion(connection, null);
+        return version > ReviewSchema.CurrentVersion
+            ? $"schema version {version} was written by a newer DeckLsp; this one knows up to {ReviewSchema.CurrentVersion}"
+            : null;
+    }
+
+    /// <summary>Renames the database and its companion files to a timestamped backup; returns the backup's path.</summary>
+    private static string SetAside(string path)
+    {
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var backup = $"{path}.corrupt-{stamp}";
+        for (var n = 1; File.Exists(backup); n++)
+        {
+            backup = $"{path}.corrupt-{stamp}-{n}";
+        }
+
+        File.Move(path, backup);
+        foreach (var suffix in (string[])["-wal", "-shm", "-journal"])
+        {
+            if (File.Exists(path + suffix))
+            {
+                File.Move(path + suffix, backup + suffix);
+            }
+        }
+
+        return backup;
+    }
+
+    private static OpenResult InMemory(ReviewStoreOptions options, string problem)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        ReviewSchema.Migrate(connection, ReviewSchema.CurrentVersion);
+        var store = new ReviewStore(connection, null, new BusyRetry(options.RetryBudget, ":memory:"));
+        return new OpenResult(store, $"{problem} Reviews are kept in memory only and will be lost when the editor closes.");
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one <c>BEGIN IMMEDIATE</c> transaction, committed before returning.</summary>
+    private T Write<T>(Func<SqliteTransaction, T> work)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _retry.Run(() =>
+            {
+                using var transaction = _connection.BeginTransaction(deferred: false);
+                var result = work(transaction);
+                transaction.Commit();
+                return result;
+            });
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one read transaction, so its statements see one snapshot.</summary>
+    private T Read<T>(Func<SqliteTransaction, T> work)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _retry.Run(() =>
+            {
+                using var transaction = _connection.BeginTransaction(deferred: true);
+                var result = work(transaction);
+                transaction.Commit();
+                return result;
+            });
+        }
+    }
+
+    private SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>The first value of <paramref name="sql"/> on the store's own connection, for tests of its settings.</summary>
+    internal object? QueryScalar(string sql) => Read(transaction =>
+    {
+        using var command = Command(transaction, sql);
+        return command.ExecuteScalar();
+    });
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _connection.Dispose();
+            }
+        }
+    }
+}
