@@ -1,0 +1,114 @@
+using DeckLsp.Core.Model;
+using DeckLsp.Core.Text;
+
+namespace DeckLsp.Core.Reviews;
+
+public static partial class CardIdentity
+{
+    /// <summary>
+    /// Carries keys across one edit made in the editor. In order: explicit ids; cards the edit did not touch (same span,
+    /// shifted); cards of the same text wherever they moved; a card with the text of one removed shortly before takes
+    /// that key back (cut, then paste); then, of the cards left over, when one card stood where one card now stands it
+    /// was edited in place and keeps its key however much it changed, and otherwise clearly similar cards pair up (then
+    /// a last single pair is again an edit in place). The rest are new; old cards no one took are reported removed.
+    /// </summary>
+    /// <param name="before">The previous snapshot's cards and their keys.</param>
+    /// <param name="after">The cards after the edit.</param>
+    /// <param name="afterText">The text after the edit.</param>
+    /// <param name="change">The edit, in the previous snapshot's offsets.</param>
+    /// <param name="freshKey">Makes a key for a new card; it should never equal a valid card id (use a character ids cannot hold).</param>
+    /// <param name="recentlyRemoved">Cards removed by earlier edits, most recent last: a card pasted back takes its key again.</param>
+    public static IdentityResult Track(KeyedCards before, IReadOnlyList<Card> after, string afterText, TextChange change,
+        Func<string> freshKey, IReadOnlyList<KeyedFingerprint>? recentlyRemoved = null, IdentityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(afterText);
+        ArgumentNullException.ThrowIfNull(freshKey);
+        options ??= IdentityOptions.Default;
+        recentlyRemoved ??= [];
+
+        // Fingerprints cost a normalisation of the card's text: only cards the quick steps leave over need one.
+        var oldPrints = new CardFingerprint?[before.Cards.Count];
+        var newPrints = new CardFingerprint?[after.Count];
+        CardFingerprint OldPrint(int i) => oldPrints[i] ??= CardFingerprint.Of(before.Cards[i], before.Text, i);
+        CardFingerprint NewPrint(int i) => newPrints[i] ??= CardFingerprint.Of(after[i], afterText, i);
+
+        var pairing = new Pairing(before.Keys, after.Select(c => c.Id).ToArray());
+        pairing.PairIds();
+        PairUntouched(pairing, before.Cards, after, change);
+        pairing.PairSameText(OldPrint, NewPrint);
+        Restore(pairing, recentlyRemoved, before.Keys, NewPrint);
+        PairEdited(pairing, OldPrint, NewPrint, options);
+        return pairing.Finish(freshKey, i => new KeyedFingerprint(before.Keys[i], OldPrint(i)), recentlyRemoved.Select(r => r.Key));
+    }
+
+    // A card clear of the edit whose span, shifted by the edit, is exactly a card's span now has the same text: same card.
+    // Touching counts as touched: typing right after a card's end extends it, right before its marker may break it.
+    private static void PairUntouched(Pairing pairing, IReadOnlyList<Card> before, IReadOnlyList<Card> after, TextChange change)
+    {
+        var bySpan = new Dictionary<TextSpan, int>();
+        for (var i = 0; i < after.Count; i++)
+        {
+            bySpan.TryAdd(after[i].Span, i);
+        }
+
+        for (var old = 0; old < before.Count; old++)
+        {
+            var span = before[old].Span;
+            TextSpan? moved = span.End < change.Span.Start ? span : span.Start > change.Span.End ? span.Shift(change.Delta) : null;
+            if (!pairing.IsOldPaired(old) && moved is { } at && bySpan.TryGetValue(at, out var current) && !pairing.IsNewPaired(current))
+            {
+                pairing.Pair(old, current, LinkKind.Same);
+            }
+        }
+    }
+
+    // Whatever the edit did to the one card left (rewrote its question, extended its answer by a lazy line), it is that card.
+    private static void PairEdited(Pairing pairing, Func<int, CardFingerprint> oldPrint, Func<int, CardFingerprint> newPrint,
+        IdentityOptions options)
+    {
+        if (OnlyPair(pairing) is var (old, current))
+        {
+            pairing.Pair(old, current, LinkKind.Edited);
+            return;
+        }
+
+        // Several cards changed at once (a split, a merge, a paste over several): text decides, then the last pair left.
+        pairing.PairSimilar(pairing.UnpairedOld().ToList(), pairing.UnpairedNew().ToList(), oldPrint, newPrint, options);
+        if (OnlyPair(pairing) is var (lastOld, lastCurrent))
+        {
+            pairing.Pair(lastOld, lastCurrent, LinkKind.Edited);
+        }
+    }
+
+    private static (int Old, int Current)? OnlyPair(Pairing pairing) =>
+        pairing.UnpairedOld().Take(2).ToList() is [var old] && pairing.UnpairedNew().Take(2).ToList() is [var current]
+            ? (old, current)
+            : null;
+
+    private static void Restore(Pairing pairing, IReadOnlyList<KeyedFingerprint> recentlyRemoved, IReadOnlyList<string> liveKeys,
+        Func<int, CardFingerprint> newPrint)
+    {
+        if (recentlyRemoved.Count == 0)
+        {
+            return;
+        }
+
+        // A key still on a card is not removed, whatever a stale list says: restoring it would give two cards one history.
+        var claimed = new HashSet<string>(liveKeys, StringComparer.Ordinal);
+        foreach (var current in pairing.UnpairedNew().ToList())
+        {
+            var print = newPrint(current);
+            for (var r = recentlyRemoved.Count - 1; r >= 0; r--)
+            {
+                var removed = recentlyRemoved[r];
+                if (removed.Fingerprint.HasSameText(print) && claimed.Add(removed.Key))
+                {
+                    pairing.Restore(current, removed.Key);
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace DeckLsp.Core.Reviews;
+
+/// <summary>A card key and the card's last known fingerprint: what the database keeps, and what a removed card leaves behind.</summary>
+public sealed record KeyedFingerprint(string Key, CardFingerprint Fingerprint);

@@ -1,0 +1,88 @@
+using System.Globalization;
+using DeckLsp.Core.Scheduling;
+
+namespace DeckLsp.Core.Reviews;
+
+/// <summary>
+/// Turns raw ratings into scheduling state. Only the raw log is durable: a changed rating scale or changed weights
+/// re-derive every card by replaying it, and the fuzz seed depends only on the card's key and the review's index,
+/// so a replay reproduces the schedule the user saw.
+/// </summary>
+public sealed class ReviewReplay
+{
+    public ReviewReplay(FsrsScheduler scheduler, RatingScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(scale);
+        Scheduler = scheduler;
+        Scale = scale;
+    }
+
+    public FsrsScheduler Scheduler { get; }
+
+    public RatingScale Scale { get; }
+
+    /// <summary>The fuzz seed of a card's review number <paramref name="reviewIndex"/> (0 for its first review).</summary>
+    public static string FuzzSeed(string cardKey, int reviewIndex) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cardKey}/{reviewIndex}");
+
+    /// <summary>The card after one more rating; <paramref name="card"/> null means never reviewed.</summary>
+    public CardMemory Apply(string cardKey, CardMemory? card, int rating, DateTimeOffset reviewedAt)
+    {
+        ArgumentNullException.ThrowIfNull(cardKey);
+        var before = card ?? CardMemory.New(reviewedAt);
+        // Reps counts every review, so it is the index of this one whether the card came from a replay or a live session.
+        return Scheduler.Next(before, Scale.GradeOf(rating), reviewedAt, FuzzSeed(cardKey, before.Reps));
+    }
+
+    /// <summary>Every review of one card in time order, with the state before and after each.</summary>
+    /// <exception cref="ArgumentException">When an event belongs to another card.</exception>
+    public IReadOnlyList<ReplayStep> Steps(string cardKey, IEnumerable<ReviewEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(cardKey);
+        ArgumentNullException.ThrowIfNull(events);
+        var steps = new List<ReplayStep>();
+        CardMemory? card = null;
+        // OrderBy is stable: two ratings with the same timestamp keep the order they were logged in.
+        foreach (var review in events.OrderBy(e => e.ReviewedAt))
+        {
+            if (review.CardKey != cardKey)
+            {
+                throw new ArgumentException($"The event of card `{review.CardKey}` is not a review of `{cardKey}`.", nameof(events));
+            }
+
+            var before = card ?? CardMemory.New(review.ReviewedAt);
+            var after = Apply(cardKey, before, review.Rating, review.ReviewedAt);
+            steps.Add(new ReplayStep(review, Scale.GradeOf(review.Rating), before, after));
+            card = after;
+        }
+
+        return steps;
+    }
+
+    /// <summary>The card's state after its whole log, or null when it was never reviewed.</summary>
+    public CardMemory? Replay(string cardKey, IEnumerable<ReviewEvent> events) =>
+        Steps(cardKey, events) is [.., var last] ? last.After : null;
+
+    /// <summary>Every card of a mixed log, by key.</summary>
+    public IReadOnlyDictionary<string, CardMemory> ReplayAll(IEnumerable<ReviewEvent> log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return log.GroupBy(e => e.CardKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Replay(g.Key, g)!, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// When each rating 1 to 5 would bring the card back, as short labels (<c>1m</c>, <c>10m</c>, <c>3d</c>), with the
+    /// same seed <see cref="Apply"/> will use, so the label shown is the interval the rating gives.
+    /// </summary>
+    public IReadOnlyList<string> IntervalLabels(string cardKey, CardMemory? card, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cardKey);
+        var before = card ?? CardMemory.New(now);
+        var outcomes = Scheduler.Preview(before, now, FuzzSeed(cardKey, before.Reps));
+        return Enumerable.Range(RatingScale.Lowest, RatingScale.Highest - RatingScale.Lowest + 1)
+            .Select(rating => FsrsScheduler.FormatInterval(outcomes[Scale.GradeOf(rating)].Due - now))
+            .ToArray();
+    }
+}

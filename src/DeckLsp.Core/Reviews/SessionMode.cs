@@ -1,0 +1,14 @@
+namespace DeckLsp.Core.Reviews;
+
+/// <summary>Which cards a study session takes.</summary>
+public enum SessionMode
+{
+    /// <summary>Due learning cards, then due reviews, then new cards up to the daily limit.</summary>
+    Due,
+
+    /// <summary>Every card in scope, now, in deck order, ignoring due dates and the daily limit (cramming).</summary>
+    All,
+
+    /// <summary>One chosen card, even if it is not due.</summary>
+    Single,
+}
