@@ -15,4 +15,18 @@ public sealed record Deck
 
     /// <summary>Relative link and image targets, for checking that they exist.</summary>
     public IReadOnlyList<LinkTarget> Links { get; init; } = [];
+
+    /// <summary>True when section <paramref name="sectionIndex"/> is <paramref name="withinIndex"/> or nested in it.</summary>
+    public bool IsWithin(int sectionIndex, int withinIndex)
+    {
+        for (var at = sectionIndex; at >= 0; at = Sections[at].ParentIndex)
+        {
+            if (at == withinIndex)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,12 +1,20 @@
 using DeckLsp.Core.Documents;
+using DeckLsp.Core.Model;
+using DeckLsp.Core.Scheduling;
+using DeckLsp.Server.Reviews;
+using Microsoft.Extensions.Logging;
 using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Workspace;
 using StreamJsonRpc;
 
 namespace DeckLsp.Server.Handlers;
 
-/// <summary>Study lenses: one above the deck, one above each section heading, one above each card.</summary>
-internal sealed class CodeLensHandler(DocumentStore store) : ILspHandler
+/// <summary>
+/// Study lenses: one above the deck, one above each section heading, one above each card, with what is due from the
+/// review history. A history that cannot be read leaves the lenses without counts, never without lenses.
+/// </summary>
+internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, ReviewCounts counts, ReviewService reviews,
+    ILogger<CodeLensHandler> logger) : ILspHandler
 {
     [JsonRpcMethod(Methods.CodeLens, UseSingleObjectParameterDeserialization = true)]
     public CodeLens[] CodeLens(DocumentParams parameters)
@@ -20,28 +28,85 @@ internal sealed class CodeLensHandler(DocumentStore store) : ILspHandler
         var document = open.Document;
         var deck = document.Deck;
         var lines = document.Lines;
-        var lenses = new List<CodeLens> { Lens(uri, DeckLine(document), $"Study deck ({Cards(deck.Cards.Count)})", "deck") };
+        var study = Study(uri);
+        var lenses = new List<CodeLens>
+        {
+            Lens(uri, DeckLine(document), $"Study deck ({Summary(study, deck.Cards.Count, null)})", "deck"),
+        };
 
-        var counts = new int[deck.Sections.Count];
+        var sizes = new int[deck.Sections.Count];
         foreach (var card in deck.Cards)
         {
             for (var section = card.SectionIndex; section >= 0; section = deck.Sections[section].ParentIndex)
             {
-                counts[section]++;
+                sizes[section]++;
             }
         }
 
         foreach (var section in deck.Sections)
         {
-            lenses.Add(Lens(uri, lines.GetLine(section.Heading.Start), $"Study section ({Cards(counts[section.Index])})", "section"));
+            var index = section.Index;
+            lenses.Add(Lens(uri, lines.GetLine(section.Heading.Start),
+                $"Study section ({Summary(study, sizes[index], card => deck.IsWithin(card.SectionIndex, index))})", "section"));
         }
 
+        var due = study is null ? null : DueOfCards(study);
         foreach (var card in deck.Cards)
         {
-            lenses.Add(Lens(uri, lines.GetLine(card.Marker.Start), "Review card", "card"));
+            var title = due is not null && due.TryGetValue(card, out var when) ? $"Review card · {when}" : "Review card";
+            lenses.Add(Lens(uri, lines.GetLine(card.Marker.Start), title, "card"));
         }
 
         return lenses.ToArray();
+    }
+
+    // The snapshot the lenses are computed from must be the one the keys belong to.
+    private StudyDeck? Study(string uri)
+    {
+        try
+        {
+            return decks.Find(uri);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "No review counts for {Uri}", uri);
+            return null;
+        }
+    }
+
+    private string Summary(StudyDeck? study, int cards, Func<Card, bool>? include)
+    {
+        if (study is null)
+        {
+            return Cards(cards);
+        }
+
+        var due = counts.Of(study, include);
+        return $"{Cards(due.Total)} · {due.Due} due · {due.New} new";
+    }
+
+    // "due now", "due in 3d" or "new": for a cloze card, its earliest deletion.
+    private Dictionary<Card, string> DueOfCards(StudyDeck study)
+    {
+        var items = study.ReviewItems().ToList();
+        var states = reviews.Store.GetStates(items.Select(i => study.StoreKey(i.ReviewKey)));
+        var now = reviews.Now;
+        var result = new Dictionary<Card, string>(ReferenceEqualityComparer.Instance);
+        foreach (var group in items.GroupBy(i => i.Card, ReferenceEqualityComparer.Instance))
+        {
+            var memories = group.Select(i => states.GetValueOrDefault(study.StoreKey(i.ReviewKey))).ToList();
+            var card = (Card)group.Key!;
+            if (memories.Any(m => m is null))
+            {
+                result[card] = "new";
+                continue;
+            }
+
+            var next = memories.Min(m => m!.Due);
+            result[card] = next <= now ? "due now" : $"due in {FsrsScheduler.FormatInterval(next - now)}";
+        }
+
+        return result;
     }
 
     internal static string Cards(int count) => count == 1 ? "1 card" : $"{count} cards";

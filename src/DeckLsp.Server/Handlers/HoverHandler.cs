@@ -1,5 +1,9 @@
 using System.Text;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Scheduling;
+using DeckLsp.Server.Reviews;
+using Microsoft.Extensions.Logging;
 using DeckLsp.Core.Text;
 using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Workspace;
@@ -7,8 +11,8 @@ using StreamJsonRpc;
 
 namespace DeckLsp.Server.Handlers;
 
-/// <summary>Over a card's marker (<c>Q:</c>, <c>A:</c>, <c>C:</c>): the card's kind, id and answer.</summary>
-internal sealed class HoverHandler(DocumentStore store) : ILspHandler
+/// <summary>Over a card's marker (<c>Q:</c>, <c>A:</c>, <c>C:</c>): the card's kind, id, answer and review history.</summary>
+internal sealed class HoverHandler(DocumentStore store, StudyDecks decks, ReviewService reviews, ILogger<HoverHandler> logger) : ILspHandler
 {
     [JsonRpcMethod(Methods.Hover, UseSingleObjectParameterDeserialization = true)]
     public Hover? Hover(HoverParams parameters)
@@ -29,13 +33,51 @@ internal sealed class HoverHandler(DocumentStore store) : ILspHandler
             {
                 return new Hover
                 {
-                    Contents = MarkupContent.Markdown(Describe(card, document.Text)),
+                    Contents = MarkupContent.Markdown(Describe(card, document.Text) + History(parameters.TextDocument.Uri, card)),
                     Range = document.Lines.ToRange(span),
                 };
             }
         }
 
         return null;
+    }
+
+    // Last ratings, when it is due, stability, difficulty and retrievability now: for each review item of the card.
+    private string History(string uri, Card card)
+    {
+        try
+        {
+            if (decks.Find(uri) is not { } study || study.Keys.KeyOf(study.Document, card) is not { } key)
+            {
+                return "";
+            }
+
+            var markdown = new StringBuilder("\n\n---\n\n");
+            var now = reviews.Now;
+            foreach (var review in CardKeys.ReviewKeys(card, key))
+            {
+                var storeKey = study.StoreKey(review);
+                var label = CardKeys.Split(review).DeletionIndex is { } deletion ? $"Deletion {deletion}: " : "";
+                if (reviews.Store.GetState(storeKey) is not { } memory)
+                {
+                    markdown.Append($"{label}new, never reviewed\n\n");
+                    continue;
+                }
+
+                var log = reviews.Store.GetLog(storeKey, limit: 5);
+                var due = memory.Due <= now ? "due now" : $"due in {FsrsScheduler.FormatInterval(memory.Due - now)}";
+                markdown.Append($"{label}{due} · last ratings {string.Join(", ", log.Select(l => l.Rating))}")
+                    .Append($" · stability {memory.Stability:0.##}d · difficulty {memory.Difficulty:0.##}")
+                    .Append($" · retrievability {reviews.Scheduler.Retrievability(memory, now):P0}\n\n");
+            }
+
+            return markdown.ToString().TrimEnd();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "No review history in the hover of {Uri}", uri);
+            return "";
+        }
     }
 
     internal static string Describe(Card card, string text)

@@ -39,7 +39,17 @@ internal sealed class LifecycleHandler(
                 FoldingRangeProvider = true,
                 CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeAction.QuickFix] },
                 WorkspaceSymbolProvider = true,
-                Workspace = new WorkspaceServerCapabilities { WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true } },
+                Workspace = new WorkspaceServerCapabilities
+                {
+                    WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true },
+                    FileOperations = new FileOperationsServerCapabilities
+                    {
+                        DidRename = new FileOperationRegistrationOptions
+                        {
+                            Filters = [new FileOperationFilter { Pattern = new FileOperationPattern { Glob = "**/*" + DeckUri.Extension } }],
+                        },
+                    },
+                },
             },
             ServerInfo = new ServerInfo
             {

@@ -14,4 +14,9 @@ internal interface ILanguageClient
     Task CreateWorkDoneProgressAsync(string token, CancellationToken cancellationToken);
 
     Task ReportProgressAsync(ProgressParams progress);
+
+    Task ShowMessageAsync(ShowMessageParams message);
+
+    /// <summary>A notification outside LSP's own set (the study panel's <c>deck/…</c> methods).</summary>
+    Task NotifyAsync(string method, object parameters);
 }

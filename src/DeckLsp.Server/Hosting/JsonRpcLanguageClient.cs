@@ -20,4 +20,9 @@ internal sealed class JsonRpcLanguageClient(JsonRpc rpc) : ILanguageClient
 
     public Task ReportProgressAsync(ProgressParams progress) =>
         rpc.NotifyWithParameterObjectAsync(Methods.Progress, progress);
+
+    public Task ShowMessageAsync(ShowMessageParams message) =>
+        rpc.NotifyWithParameterObjectAsync(Methods.ShowMessage, message);
+
+    public Task NotifyAsync(string method, object parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters);
 }

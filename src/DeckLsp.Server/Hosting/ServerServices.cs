@@ -1,4 +1,5 @@
 using DeckLsp.Server.Handlers;
+using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,12 @@ internal static class ServerServices
         services.AddSingleton<WorkspaceIndexer>();
         services.AddSingleton<WorkspaceDecks>();
         services.AddSingleton<DiagnosticsPublisher>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<CardKeyTracker>();
+        services.AddSingleton<StudyDecks>();
+        services.AddSingleton<ReviewSessions>();
+        services.AddSingleton<ReviewCounts>();
 
         services.AddSingleton<ILspHandler, LifecycleHandler>();
         services.AddSingleton<ILspHandler, TextSyncHandler>();
@@ -41,6 +48,8 @@ internal static class ServerServices
         services.AddSingleton<ILspHandler, CodeActionHandler>();
         services.AddSingleton<ILspHandler, WorkspaceSymbolHandler>();
         services.AddSingleton<ILspHandler, WatchedFilesHandler>();
+        services.AddSingleton<ILspHandler, ReviewHandler>();
+        services.AddSingleton<ILspHandler, RenameFilesHandler>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Storage;
 using DeckLsp.Server.Workspace;
 
 namespace DeckLsp.Server.Hosting;
@@ -18,8 +19,11 @@ internal sealed class ServerSession(ServerOptions options)
     /// <summary>The workspace folders' paths (only <c>file:</c> folders can be indexed).</summary>
     public IReadOnlyList<string> WorkspaceFolders { get; private set; } = [];
 
-    /// <summary>The review database: <c>initializationOptions.databasePath</c>, else <c>--db</c>; reserved for reviews.</summary>
-    public string? DatabasePath { get; private set; } = options.DatabasePath;
+    /// <summary>The review database: <c>--db</c>, else <c>initializationOptions.databasePath</c>, else the default.</summary>
+    public string DatabasePath => ReviewDatabasePaths.Choose(options.DatabasePath, InitializationDatabasePath);
+
+    /// <summary>What the client asked for in <c>initializationOptions.databasePath</c> (VS Code: its workspace storage).</summary>
+    public string? InitializationDatabasePath { get; private set; }
 
     /// <summary>Cancelled at shutdown, for background work (indexing).</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -36,7 +40,7 @@ internal sealed class ServerSession(ServerOptions options)
         if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } raw
             && raw.Deserialize<InitializationOptions>()?.DatabasePath is { Length: > 0 } databasePath)
         {
-            DatabasePath = databasePath;
+            InitializationDatabasePath = databasePath;
         }
 
         _state = LifecycleState.Initialized;

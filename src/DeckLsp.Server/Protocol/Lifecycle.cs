@@ -171,6 +171,38 @@ internal sealed record WorkspaceServerCapabilities
 {
     [JsonPropertyName("workspaceFolders")]
     public WorkspaceFoldersServerCapabilities? WorkspaceFolders { get; init; }
+
+    [JsonPropertyName("fileOperations")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FileOperationsServerCapabilities? FileOperations { get; init; }
+}
+
+/// <summary>Which file operations the server wants to hear about: deck renames, so history follows the file.</summary>
+internal sealed record FileOperationsServerCapabilities
+{
+    [JsonPropertyName("didRename")]
+    public required FileOperationRegistrationOptions DidRename { get; init; }
+}
+
+/// <summary>The files a file operation notification is wanted for.</summary>
+internal sealed record FileOperationRegistrationOptions
+{
+    [JsonPropertyName("filters")]
+    public required IReadOnlyList<FileOperationFilter> Filters { get; init; }
+}
+
+/// <summary>A glob of files (LSP's FileOperationFilter with only a pattern).</summary>
+internal sealed record FileOperationFilter
+{
+    [JsonPropertyName("pattern")]
+    public required FileOperationPattern Pattern { get; init; }
+}
+
+/// <summary>LSP's FileOperationPattern.</summary>
+internal sealed record FileOperationPattern
+{
+    [JsonPropertyName("glob")]
+    public required string Glob { get; init; }
 }
 
 /// <summary>Whether the server understands workspace folders.</summary>

@@ -23,5 +23,15 @@ internal static class Methods
     public const string RegisterCapability = "client/registerCapability";
     public const string LogMessage = "window/logMessage";
     public const string CreateWorkDoneProgress = "window/workDoneProgress/create";
+    public const string ShowMessage = "window/showMessage";
+    public const string DidRenameFiles = "workspace/didRenameFiles";
+    public const string StartReview = "deck/startReview";
+    public const string Rate = "deck/rate";
+    public const string Undo = "deck/undo";
+    public const string EndReview = "deck/endReview";
+    public const string DueCounts = "deck/dueCounts";
+    public const string Orphans = "deck/orphans";
+    public const string CountsChanged = "deck/countsChanged";
+    public const string CardChanged = "deck/cardChanged";
     public const string Progress = "$/progress";
 }

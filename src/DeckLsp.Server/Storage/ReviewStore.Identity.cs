@@ -148,6 +148,40 @@ internal sealed partial class ReviewStore
         return update.ExecuteNonQuery() == 1;
     });
 
+    /// <summary>
+    /// Gives the history of <paramref name="oldKey"/> (and of its cloze deletions, <c>oldKey#c…</c>) to
+    /// <paramref name="newKey"/>: a card that gains an explicit id keeps what it learnt under its old key. Nothing moves
+    /// when the new key already has history of its own (the old one then stays, orphaned). False when nothing moved.
+    /// </summary>
+    public bool MoveHistory(string oldKey, string newKey) => Write(transaction =>
+    {
+        // Prefix tests with substr, not LIKE: '_' and '%' are ordinary characters in keys.
+        const string Matches = "(card_key = $old OR substr(card_key, 1, length($old) + 2) = $old || '#c')";
+        using (var taken = Command(transaction, "SELECT count(*) FROM review_log WHERE card_key = $new OR substr(card_key, 1, length($new) + 2) = $new || '#c'")
+            .With("$new", newKey))
+        {
+            if (Convert.ToInt64(taken.ExecuteScalar()) > 0)
+            {
+                return false;
+            }
+        }
+
+        var moved = 0;
+        foreach (var table in new[] { "review_log", "card_states" })
+        {
+            using var move = Command(transaction, $"UPDATE {table} SET card_key = $new || substr(card_key, length($old) + 1) WHERE {Matches}")
+                .With("$old", oldKey).With("$new", newKey);
+            moved += move.ExecuteNonQuery();
+        }
+
+        using (var forget = Command(transaction, "DELETE FROM cards WHERE card_key = $old").With("$old", oldKey))
+        {
+            forget.ExecuteNonQuery();
+        }
+
+        return moved > 0;
+    });
+
     /// <summary>Orphaned cards (of one deck, or all), with how often and when they were last reviewed.</summary>
     public IReadOnlyList<OrphanCard> Orphans(string? deckKey = null) => Read(transaction =>
     {

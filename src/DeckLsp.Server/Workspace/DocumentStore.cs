@@ -32,7 +32,9 @@ internal sealed class DocumentStore
     }
 
     /// <summary>Applies the changes in order, each relative to the text after the previous one; null when the URI is not open.</summary>
-    public OpenDocument? Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    /// <param name="applied">Told of each change with the snapshots before and after it, in order, before readers see the result.</param>
+    public OpenDocument? Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes,
+        Action<DeckDocument, TextChange, DeckDocument>? applied = null)
     {
         lock (_gate)
         {
@@ -44,9 +46,12 @@ internal sealed class DocumentStore
             var document = open.Document;
             foreach (var change in changes)
             {
-                document = change.Range is { } range
-                    ? document.Apply(new TextChange(document.Lines.ToSpan(range, document.Text), change.Text))
-                    : DeckDocument.Parse(change.Text, document.FileName);
+                var edit = change.Range is { } range
+                    ? new TextChange(document.Lines.ToSpan(range, document.Text), change.Text)
+                    : new TextChange(new TextSpan(0, document.Text.Length), change.Text);
+                var after = change.Range is null ? DeckDocument.Parse(change.Text, document.FileName) : document.Apply(edit);
+                applied?.Invoke(document, edit, after);
+                document = after;
             }
 
             var next = open with { Version = version, Document = document };

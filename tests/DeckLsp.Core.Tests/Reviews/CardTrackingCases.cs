@@ -29,6 +29,8 @@ public class CardTrackingCases
             Three, IdentityCheck.Typing("A: 3\n", "\nQ: new\nA: n\n"), "k1 k2 k3 n1", ""
         },
         { "a line of prose that joins a card's answer keeps its key", Three, [("A: 1\n\n", "A: 1\n\nloose prose\n\n")], "k1 k2 k3", "" },
+        { "text typed before the next card's marker merges that card into the answer above, which keeps its key", Three, [("Q: beta", "word Q: beta")], "k1 k3", "k2" },
+        { "the same with the watched card last but one", "Q: alpha\nA: 1\n\nQ: beta\nA: 2\n", [("Q: beta", "x Q: beta")], "k1", "k2" },
         { "a code fence that swallows cards removes them, closing it brings them back", Three, [("Q: beta", "```\nQ: beta"), ("```\nQ: beta", "Q: beta")], "k1 k2 k3", "" },
         { "duplicate cards keep their order", "Q: same\nA: x\n\nQ: same\nA: x\n\nQ: other\nA: y\n", [("Q: other", "Q: other!")], "k1 k2 k3", "" },
         { "one edit replacing the whole text in a new order keeps each card's key", Three, [(Three, "Q: gamma\nA: 3\n\nQ: alpha\nA: 1\n\nQ: beta\nA: 2\n")], "k3 k1 k2", "" },

@@ -72,7 +72,7 @@ public sealed class ServerProcessTests
         {
             var start = new ProcessStartInfo("dotnet")
             {
-                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll"), "--stdio" },
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll"), "--stdio", "--db", Path.Combine(Directory.CreateTempSubdirectory("decklsp-db-").FullName, "reviews.db") },
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

@@ -1,6 +1,7 @@
 using DeckLsp.Server.Handlers;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
@@ -8,7 +9,7 @@ using NSubstitute;
 namespace DeckLsp.Server.Tests.Handlers;
 
 /// <summary>Handlers called directly, with the client side faked.</summary>
-public sealed class HandlerTests
+public sealed class HandlerTests : IDisposable
 {
     private const string Uri = "file:///tmp/handlers.deck.md";
 
@@ -16,11 +17,25 @@ public sealed class HandlerTests
     private readonly DocumentStore _store = new();
     private readonly DiagnosticsPublisher _publisher;
     private readonly TextSyncHandler _sync;
+    private readonly ReviewService _reviews;
+    private readonly string _folder = Directory.CreateTempSubdirectory("decklsp-handlers-").FullName;
 
     public HandlerTests()
     {
-        _publisher = new DiagnosticsPublisher(_store, _client, new ServerOptions(), NullLogger<DiagnosticsPublisher>.Instance);
-        _sync = new TextSyncHandler(_store, _publisher, new WorkspaceIndex(NullLogger<WorkspaceIndex>.Instance), NullLogger<TextSyncHandler>.Instance);
+        var options = new ServerOptions { DatabasePath = Path.Combine(_folder, "reviews.db") };
+        var index = new WorkspaceIndex(NullLogger<WorkspaceIndex>.Instance);
+        _publisher = new DiagnosticsPublisher(_store, _client, options, NullLogger<DiagnosticsPublisher>.Instance);
+        _reviews = new ReviewService(new ServerSession(options), _client, TimeProvider.System, NullLogger<ReviewService>.Instance);
+        var tracker = new CardKeyTracker(_reviews);
+        var sessions = new ReviewSessions(_reviews, new StudyDecks(_store, new WorkspaceDecks(_store, index), tracker), _client,
+            NullLogger<ReviewSessions>.Instance);
+        _sync = new TextSyncHandler(_store, _publisher, index, tracker, sessions, NullLogger<TextSyncHandler>.Instance);
+    }
+
+    public void Dispose()
+    {
+        _reviews.Dispose();
+        Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
@@ -98,15 +113,17 @@ public sealed class HandlerTests
         await _client.DidNotReceiveWithAnyArgs().RegisterCapabilityAsync(default!, default);
     }
 
-    [Fact]
-    public void Initialize_takes_databasePath_from_initializationOptions()
+    [Theory]
+    [InlineData(null, "/from/client.db")]
+    [InlineData("/from/command/line.db", "/from/command/line.db")]
+    public void Database_is_the_command_line_db_else_the_clients_databasePath(string? commandLine, string expected)
     {
-        var session = new ServerSession(new ServerOptions { DatabasePath = "/from/command/line.db" });
+        var session = new ServerSession(new ServerOptions { DatabasePath = commandLine });
         using var options = System.Text.Json.JsonDocument.Parse("""{ "databasePath": "/from/client.db" }""");
 
         session.Initialize(new InitializeParams { InitializationOptions = options.RootElement.Clone(), RootUri = "file:///tmp/ws" });
 
-        Assert.Equal("/from/client.db", session.DatabasePath);
+        Assert.Equal(expected, session.DatabasePath);
         Assert.Equal([Path.GetFullPath("/tmp/ws")], session.WorkspaceFolders);
     }
 }

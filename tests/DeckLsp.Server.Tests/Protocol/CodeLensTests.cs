@@ -14,9 +14,9 @@ public sealed class CodeLensTests
 
         var lenses = await client.RequestForDocumentAsync<JsonElement[]>(Methods.CodeLens, uri);
 
-        Assert.Equal("Study deck (9 cards)", Title(lenses[0]));
+        Assert.Equal("Study deck (9 cards · 0 due · 9 new)", Title(lenses[0]));
         Assert.Equal(0, lenses[0].GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
-        Assert.Equal(Enumerable.Repeat("Review card", 9), lenses.Skip(1).Select(Title));
+        Assert.Equal(Enumerable.Repeat("Review card · new", 9), lenses.Skip(1).Select(Title));
         Assert.All(lenses, lens => Assert.Equal("decklsp.study", lens.GetProperty("command").GetProperty("command").GetString()));
         var argument = Assert.Single(lenses[1].GetProperty("command").GetProperty("arguments").EnumerateArray());
         Assert.Equal(uri, argument.GetProperty("uri").GetString());
@@ -26,15 +26,15 @@ public sealed class CodeLensTests
 
     public static TheoryData<string, string[]> Decks => new()
     {
-        { "# Deck\n\nQ: a?\n\nA: 1\n", ["0 deck Study deck (1 card)", "0 section Study section (1 card)", "2 card Review card"] },
+        { "# Deck\n\nQ: a?\n\nA: 1\n", ["0 deck Study deck (1 card · 0 due · 1 new)", "0 section Study section (1 card · 0 due · 1 new)", "2 card Review card · new"] },
         {
             "Intro text.\n\n# Deck\n\n## One\n\nQ: a?\n\nA: 1\n\n### Deeper\n\nQ: b?\n\nA: 2\n\n## Two\n",
             [
-                "0 deck Study deck (2 cards)", "2 section Study section (2 cards)", "4 section Study section (2 cards)",
-                "10 section Study section (1 card)", "16 section Study section (0 cards)", "6 card Review card", "12 card Review card",
+                "0 deck Study deck (2 cards · 0 due · 2 new)", "2 section Study section (2 cards · 0 due · 2 new)", "4 section Study section (2 cards · 0 due · 2 new)",
+                "10 section Study section (1 card · 0 due · 1 new)", "16 section Study section (0 cards · 0 due · 0 new)", "6 card Review card · new", "12 card Review card · new",
             ]
         },
-        { "\n\n# Title\n\nC: The {{answer}} is here.\n", ["2 deck Study deck (1 card)", "2 section Study section (1 card)", "4 card Review card"] },
+        { "\n\n# Title\n\nC: The {{answer}} is here.\n", ["2 deck Study deck (1 card · 0 due · 1 new)", "2 section Study section (1 card · 0 due · 1 new)", "4 card Review card · new"] },
     };
 
     [Theory]

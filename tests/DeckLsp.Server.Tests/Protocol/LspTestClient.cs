@@ -32,6 +32,9 @@ internal sealed class LspTestClient : IAsyncDisposable
 
     public JsonRpc Rpc { get; }
 
+    /// <summary>The review database this client's server writes to.</summary>
+    public string DatabasePath { get; private init; } = "";
+
     /// <summary>The server's exit code, once it stops.</summary>
     public Task<int> ServerExit { get; }
 
@@ -39,9 +42,12 @@ internal sealed class LspTestClient : IAsyncDisposable
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         options ??= new ServerOptions { DiagnosticsDelay = TimeSpan.FromMilliseconds(50) };
-        options = options with { LogToStandardError = false, LogLevel = LogLevel.Debug };
+
+        // Never the user's own history: each client gets a database of its own unless the test names one.
+        var database = options.DatabasePath ?? Path.Combine(Directory.CreateTempSubdirectory("decklsp-db-").FullName, "reviews.db");
+        options = options with { LogToStandardError = false, LogLevel = LogLevel.Debug, DatabasePath = database };
         var exit = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, options, configureServices, CancellationToken.None));
-        return new LspTestClient(clientStream, exit);
+        return new LspTestClient(clientStream, exit) { DatabasePath = database };
     }
 
     /// <summary>Starts a server and takes it through <c>initialize</c> and <c>initialized</c>.</summary>
@@ -176,6 +182,15 @@ internal sealed class LspTestClient : IAsyncDisposable
 
         [JsonRpcMethod(Methods.Progress, UseSingleObjectParameterDeserialization = true)]
         public void Progress(JsonElement parameters) => client.Record(Methods.Progress, parameters);
+
+        [JsonRpcMethod(Methods.ShowMessage, UseSingleObjectParameterDeserialization = true)]
+        public void ShowMessage(JsonElement parameters) => client.Record(Methods.ShowMessage, parameters);
+
+        [JsonRpcMethod(Methods.CardChanged, UseSingleObjectParameterDeserialization = true)]
+        public void CardChanged(JsonElement parameters) => client.Record(Methods.CardChanged, parameters);
+
+        [JsonRpcMethod(Methods.CountsChanged, UseSingleObjectParameterDeserialization = true)]
+        public void CountsChanged(JsonElement parameters) => client.Record(Methods.CountsChanged, parameters);
 
         [JsonRpcMethod(Methods.RegisterCapability, UseSingleObjectParameterDeserialization = true)]
         public object? RegisterCapability(JsonElement parameters)

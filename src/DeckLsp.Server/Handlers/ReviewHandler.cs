@@ -1,0 +1,30 @@
+using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Reviews;
+using StreamJsonRpc;
+
+namespace DeckLsp.Server.Handlers;
+
+/// <summary>
+/// Study sessions over the protocol (docs/protocol.md). Work runs off the dispatcher, so a rating waiting on a busy
+/// database never holds up the editor's edits; sessions order their own ratings.
+/// </summary>
+internal sealed class ReviewHandler(ReviewSessions sessions, ReviewCounts counts) : ILspHandler
+{
+    [JsonRpcMethod(Methods.StartReview, UseSingleObjectParameterDeserialization = true)]
+    public Task<ReviewStep> StartReview(StartReviewParams parameters) => Task.Run(() => sessions.Start(parameters));
+
+    [JsonRpcMethod(Methods.Rate, UseSingleObjectParameterDeserialization = true)]
+    public Task<ReviewStep> Rate(RateParams parameters) => Task.Run(() => sessions.Rate(parameters));
+
+    [JsonRpcMethod(Methods.Undo, UseSingleObjectParameterDeserialization = true)]
+    public Task<ReviewStep> Undo(SessionParams parameters) => Task.Run(() => sessions.Undo(parameters));
+
+    [JsonRpcMethod(Methods.EndReview, UseSingleObjectParameterDeserialization = true)]
+    public Task<EndReviewResult> EndReview(SessionParams parameters) => Task.Run(() => sessions.End(parameters));
+
+    [JsonRpcMethod(Methods.DueCounts)]
+    public Task<DueCounts> DueCounts() => Task.Run(counts.Workspace);
+
+    [JsonRpcMethod(Methods.Orphans)]
+    public Task<OrphansResult> Orphans() => Task.Run(counts.Orphans);
+}

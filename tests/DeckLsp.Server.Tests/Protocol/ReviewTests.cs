@@ -1,0 +1,275 @@
+using System.Text.Json;
+using DeckLsp.Server.Protocol;
+using Microsoft.Data.Sqlite;
+
+namespace DeckLsp.Server.Tests.Protocol;
+
+/// <summary>Study sessions over the protocol, with a real SQLite file behind them (docs/reviews.md).</summary>
+public sealed class ReviewTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task<(LspTestClient Client, string Uri, string Text)> OpenSampleAsync()
+    {
+        var text = await File.ReadAllTextAsync(TestPaths.Sample("rnn.deck.md"));
+        var path = _folder.Write("rnn.deck.md", text);
+        var client = await LspTestClient.StartInitializedAsync();
+        var uri = new Uri(path).AbsoluteUri;
+        await client.OpenAsync(uri, text);
+        return (client, uri, text);
+    }
+
+    private static Task<JsonElement> Start(LspTestClient client, string uri, string scope = "deck", int line = 0, string? mode = null) =>
+        client.RequestAsync<JsonElement>(Methods.StartReview, new { uri, scope, line, mode });
+
+    private static Task<JsonElement> Rate(LspTestClient client, JsonElement step, int rating) =>
+        client.RequestAsync<JsonElement>(Methods.Rate, new { sessionId = step.GetProperty("sessionId").GetString(), rating, durationMs = 1200 });
+
+    private static string? Front(JsonElement step) =>
+        step.GetProperty("card").ValueKind == JsonValueKind.Null ? null : step.GetProperty("card").GetProperty("frontHtml").GetString();
+
+    private static long LogRows(LspTestClient client)
+    {
+        using var connection = new SqliteConnection($"Data Source={client.DatabasePath};Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM review_log";
+        return (long)count.ExecuteScalar()!;
+    }
+
+    private static async Task<string[]> LensTitles(LspTestClient client, string uri) =>
+        (await client.RequestForDocumentAsync<JsonElement[]>(Methods.CodeLens, uri))
+            .Select(l => l.GetProperty("command").GetProperty("title").GetString()!).ToArray();
+
+    // Asks until the answer satisfies the condition, for at most the client's patience.
+    private static async Task<JsonElement> Poll(Func<Task<JsonElement>> ask, Func<JsonElement, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow + LspTestClient.Patience;
+        while (true)
+        {
+            var answer = await ask();
+            if (done(answer))
+            {
+                return answer;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited for {what}; last answer {answer}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task Studying_the_sample_logs_nine_ratings_and_the_lens_counts_change()
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+        Assert.Equal("Study deck (9 cards · 0 due · 9 new)", (await LensTitles(client, uri))[0]);
+
+        var step = await Start(client, uri);
+        Assert.Equal(9, step.GetProperty("progress").GetProperty("total").GetInt32());
+        Assert.Contains("Recurrent Neural Networks (RNNs)", Front(step));
+        Assert.Equal(5, step.GetProperty("card").GetProperty("intervals").GetArrayLength());
+        var seen = new List<string>();
+        while (Front(step) is { } front)
+        {
+            seen.Add(front);
+            step = await Rate(client, step, 5);
+        }
+
+        Assert.Equal(9, seen.Distinct().Count());
+        var summary = step.GetProperty("summary");
+        Assert.Equal(9, summary.GetProperty("reviewed").GetInt32());
+        Assert.Equal(9, summary.GetProperty("ratings").GetProperty("5").GetInt32());
+        Assert.Equal(9, LogRows(client));
+        var titles = await LensTitles(client, uri);
+        Assert.Equal("Study deck (9 cards · 0 due · 0 new)", titles[0]);
+        Assert.All(titles.Skip(1), t => Assert.StartsWith("Review card · due in ", t));
+    }
+
+    [Fact]
+    public async Task A_card_rated_again_comes_back_later_in_the_same_session()
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri);
+        var first = Front(step);
+
+        step = await Rate(client, step, 1);
+        var fronts = new List<string?>();
+        while (Front(step) is { } front)
+        {
+            fronts.Add(front);
+            step = await Rate(client, step, 5);
+        }
+
+        Assert.Equal(first, fronts[^1]);
+        Assert.Equal(10, LogRows(client));
+    }
+
+    [Fact]
+    public async Task Undo_shows_the_card_again_and_removes_its_rating()
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri);
+        var first = Front(step);
+        step = await Rate(client, step, 4);
+        Assert.NotEqual(first, Front(step));
+        Assert.Equal(1, LogRows(client));
+
+        step = await client.RequestAsync<JsonElement>(Methods.Undo, new { sessionId = step.GetProperty("sessionId").GetString() });
+
+        Assert.Equal(first, Front(step));
+        Assert.Equal(0, step.GetProperty("progress").GetProperty("done").GetInt32());
+        Assert.Equal(0, LogRows(client));
+        Assert.Equal(LspErrorCodes.InvalidRequest, await LspTestClient.ErrorCodeOf(() =>
+            client.RequestAsync<JsonElement>(Methods.Undo, new { sessionId = step.GetProperty("sessionId").GetString() })));
+    }
+
+    [Fact]
+    public async Task Editing_a_reviewed_cards_question_keeps_its_history()
+    {
+        var (client, uri, text) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri, "card", line: 5);
+        Assert.Contains("Recurrent Neural Networks (RNNs)", Front(step));
+        await Rate(client, step, 5);
+
+        // "Recurrent" → "Recursive" in the question, as typed in the editor.
+        await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent
+        {
+            Range = new DeckLsp.Server.Protocol.Range { Start = new Position { Line = 5, Character = 3 }, End = new Position { Line = 5, Character = 12 } },
+            Text = "Recursive",
+        });
+
+        var titles = await LensTitles(client, uri);
+        Assert.StartsWith("Review card · due in ", titles[1]);
+        Assert.All(titles.Skip(2), t => Assert.Equal("Review card · new", t));
+        var hover = await client.RequestAsync<JsonElement>(Methods.Hover, new { textDocument = new { uri }, position = new { line = 5, character = 0 } });
+        Assert.Contains("last ratings 5", hover.GetProperty("contents").GetProperty("value").GetString());
+        Assert.DoesNotContain("Recursive", text);
+    }
+
+    [Fact]
+    public async Task History_follows_a_card_edited_outside_the_editor_and_a_renamed_file()
+    {
+        var (client, uri, text) = await OpenSampleAsync();
+        await using (client)
+        {
+            var step = await Start(client, uri, "card", line: 5);
+            await Rate(client, step, 5);
+            await client.NotifyAsync(Methods.DidClose, new { textDocument = new { uri } });
+            await client.ShutdownAndExitAsync();
+        }
+
+        // A typo fixed in another tool, then the file renamed in the editor.
+        var edited = text.Replace("great for modeling sequence data", "great at modeling sequence data");
+        var renamed = _folder.Write("renamed.deck.md", edited);
+        File.Delete(Path.Combine(_folder.Path, "rnn.deck.md"));
+        await using var again = LspTestClient.Start(new Hosting.ServerOptions { DatabasePath = client.DatabasePath });
+        await again.InitializeAsync();
+        var newUri = new Uri(renamed).AbsoluteUri;
+        await again.NotifyAsync(Methods.DidRenameFiles, new { files = new[] { new { oldUri = uri, newUri } } });
+        await again.OpenAsync(newUri, edited);
+
+        var titles = await LensTitles(again, newUri);
+        Assert.StartsWith("Review card · due in ", titles[1]);
+        Assert.Equal("Study deck (9 cards · 0 due · 8 new)", titles[0]);
+    }
+
+    [Fact]
+    public async Task Edited_card_on_screen_is_sent_again_with_its_new_text()
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri, "card", line: 5);
+
+        await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent
+        {
+            Range = new DeckLsp.Server.Protocol.Range { Start = new Position { Line = 5, Character = 3 }, End = new Position { Line = 5, Character = 12 } },
+            Text = "Recursive",
+        });
+
+        var changed = await LspTestClient.WaitForAsync(() => client.Received(Methods.CardChanged).Cast<JsonElement?>().FirstOrDefault(), "deck/cardChanged");
+        Assert.Equal(step.GetProperty("sessionId").GetString(), changed!.Value.GetProperty("sessionId").GetString());
+        Assert.Contains("Recursive Neural Networks", changed.Value.GetProperty("card").GetProperty("frontHtml").GetString());
+    }
+
+    [Fact]
+    public async Task Deleted_card_keeps_its_history_as_an_orphan()
+    {
+        var (client, uri, text) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri, "card", line: 5);
+        await Rate(client, step, 3);
+
+        // Delete the first card (its question and answer paragraphs), then save.
+        await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent
+        {
+            Range = new DeckLsp.Server.Protocol.Range { Start = new Position { Line = 5, Character = 0 }, End = new Position { Line = 9, Character = 0 } },
+            Text = "",
+        });
+        await client.NotifyAsync(Methods.DidSave, new { textDocument = new { uri } });
+
+        var orphans = await Poll(() => client.RequestAsync<JsonElement>(Methods.Orphans, new { }),
+            result => result.GetProperty("orphans").GetArrayLength() > 0, "an orphan");
+        var orphan = orphans.GetProperty("orphans")[0];
+        Assert.Equal("Recurrent Neural Networks (RNNs)", orphan.GetProperty("question").GetString());
+        Assert.Equal(1, orphan.GetProperty("reviews").GetInt32());
+        Assert.Equal(1, LogRows(client));
+        Assert.Contains("RNN", text);
+    }
+
+    [Fact]
+    public async Task Workspace_session_and_due_counts_cover_closed_decks()
+    {
+        _folder.Write("a.deck.md", "Q: one\nA: 1\n\nQ: two\nA: 2\n");
+        _folder.Write("sub/b.deck.md", "C: {{three}} and {{four}}\n");
+        await using var client = await LspTestClient.StartInitializedAsync(_folder.Uri);
+        var counts = await Poll(() => client.RequestAsync<JsonElement>(Methods.DueCounts, new { }),
+            result => result.GetProperty("new").GetInt32() == 4, "four new cards (the index is built in the background)");
+        Assert.Equal(0, counts.GetProperty("due").GetInt32());
+
+        var step = await client.RequestAsync<JsonElement>(Methods.StartReview, new { scope = "workspace" });
+        Assert.Equal(4, step.GetProperty("progress").GetProperty("total").GetInt32());
+        while (Front(step) is not null)
+        {
+            step = await Rate(client, step, 5);
+        }
+
+        Assert.Equal(4, LogRows(client));
+        var after = await client.RequestAsync<JsonElement>(Methods.DueCounts, new { });
+        Assert.Equal(0, after.GetProperty("new").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public async Task Rating_outside_1_to_5_is_invalid_params(int rating)
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri);
+
+        Assert.Equal(LspErrorCodes.InvalidParams, await LspTestClient.ErrorCodeOf(() => Rate(client, step, rating)));
+        Assert.Equal(0, LogRows(client));
+    }
+
+    [Fact]
+    public async Task Unknown_session_is_invalid_params_and_the_server_keeps_serving()
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+
+        Assert.Equal(LspErrorCodes.InvalidParams, await LspTestClient.ErrorCodeOf(() =>
+            client.RequestAsync<JsonElement>(Methods.Rate, new { sessionId = "nope", rating = 3 })));
+        Assert.Equal(LspErrorCodes.InvalidParams, await LspTestClient.ErrorCodeOf(() => Start(client, uri, "galaxy")));
+        Assert.NotNull(Front(await Start(client, uri)));
+    }
+}
