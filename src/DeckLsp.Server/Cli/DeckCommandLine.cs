@@ -23,6 +23,7 @@ public static class DeckCommandLine
             return await LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), options, cancellationToken);
         });
         root.Subcommands.Add(CheckCommand.Create(output, error));
+        root.Subcommands.Add(StatsCommand.Create(new Option<string?>("--db") { Description = database.Description }, output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

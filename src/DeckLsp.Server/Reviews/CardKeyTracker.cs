@@ -60,13 +60,10 @@ internal sealed class CardKeyTracker(ReviewService reviews)
         // What was queued for this deck (a save just before a reopen) must be read back, not raced.
         reviews.Flushed().Wait();
         var store = reviews.Store;
-        var deckKey = document.Deck.Id is { } id ? $"id:{id}" : _deckKeys.GetOrAdd(path, p => store.FindDeckByPath(p)?.DeckKey ?? FreshKey());
-        var history = store.KnownCards(deckKey)
-            .Select(k => new KeyedFingerprint(
-                ReviewService.LocalKey(deckKey, k.Card.CardKey),
-                new CardFingerprint(IdOf(ReviewService.LocalKey(deckKey, k.Card.CardKey)), k.Card.NormalizedQuestion, k.Card.NormalizedAnswer, k.Card.Ordinal)))
-            .ToList();
-        var result = CardIdentity.Relink(history, CardFingerprint.AllOf(document.Deck, document.Text), FreshKey);
+        var deckKey = document.Deck.Id is not null
+            ? KnownDeckKey(store, path, document)!
+            : _deckKeys.GetOrAdd(path, p => KnownDeckKey(store, p, document) ?? FreshKey());
+        var result = Relink(store, deckKey, document);
         var keys = new DeckKeys(deckKey, result.Keys);
         _keys.AddOrUpdate(document, keys);
         MoveHistory(deckKey, result);
@@ -102,6 +99,21 @@ internal sealed class CardKeyTracker(ReviewService reviews)
     }
 
     public void Closed(string uri) => _recentlyRemoved.TryRemove(uri, out _);
+
+    /// <summary>The keys of the deck's cards as its stored history knows them; reads only.</summary>
+    public static IdentityResult Relink(ReviewStore store, string deckKey, DeckDocument document)
+    {
+        var history = store.KnownCards(deckKey).Select(known =>
+        {
+            var key = ReviewService.LocalKey(deckKey, known.Card.CardKey);
+            return new KeyedFingerprint(key, new CardFingerprint(IdOf(key), known.Card.NormalizedQuestion, known.Card.NormalizedAnswer, known.Card.Ordinal));
+        }).ToList();
+        return CardIdentity.Relink(history, CardFingerprint.AllOf(document.Deck, document.Text), FreshKey);
+    }
+
+    /// <summary>The deck key already given to the deck, without making one: its own id, else what its path was stored under.</summary>
+    public static string? KnownDeckKey(ReviewStore store, string path, DeckDocument document) =>
+        document.Deck.Id is { } id ? $"id:{id}" : store.FindDeckByPath(path)?.DeckKey;
 
     /// <summary>Stores the deck's current cards (so outside edits can be re-linked later); cards gone are kept as orphans.</summary>
     public void Save(string path, DeckDocument document, DeckKeys keys)

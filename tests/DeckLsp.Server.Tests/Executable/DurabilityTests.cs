@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Tests.Protocol;
+using Microsoft.Data.Sqlite;
+
+namespace DeckLsp.Server.Tests.Executable;
+
+/// <summary>
+/// The promises of the review history, checked on the real executable: a rating answered is a rating kept, whatever
+/// happens to the process after; two editor windows on one database lose nothing and never hang.
+/// </summary>
+public sealed class DurabilityTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Deck(string name, int cards)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < cards; i++)
+        {
+            text.Append($"Q: {name} question {i}?\n\nA: {name} answer {i}.\n\n");
+        }
+
+        return _folder.Write(name + ".deck.md", text.ToString());
+    }
+
+    private static async Task<string> OpenAndStartAsync(ServerProcess server, string path)
+    {
+        server.Rpc.StartListening();
+        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(LspTestClient.Patience);
+        await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
+        var uri = new Uri(path).AbsoluteUri;
+        await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
+        {
+            TextDocument = new TextDocumentItem { Uri = uri, Version = 1, Text = await File.ReadAllTextAsync(path) },
+        });
+        var step = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", mode = "all" })
+            .WaitAsync(LspTestClient.Patience);
+        return step.GetProperty("sessionId").GetString()!;
+    }
+
+    private static Task<JsonElement> RateAsync(ServerProcess server, string session, int rating) =>
+        server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Rate, new { sessionId = session, rating, durationMs = 900 })
+            .WaitAsync(LspTestClient.Patience);
+
+    private static (long Rows, string Integrity) Inspect(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM review_log";
+        var rows = (long)count.ExecuteScalar()!;
+        using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        return (rows, (string)check.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task Killing_the_server_mid_session_loses_no_acknowledged_rating()
+    {
+        var database = Path.Combine(_folder.Path, "reviews.db");
+        var deck = Deck("kill", 120);
+        var acknowledged = 0;
+        using (var server = ServerProcess.Start(database))
+        {
+            var session = await OpenAndStartAsync(server, deck);
+
+            // Ratings keep flowing, one after another, while the process is killed at some point among them.
+            var ratings = Task.Run(async () =>
+            {
+                try
+                {
+                    for (var i = 0; i < 120; i++)
+                    {
+                        await RateAsync(server, session, 2 + (i % 4));
+                        Interlocked.Increment(ref acknowledged);
+                    }
+                }
+                catch (Exception)
+                {
+                    // The connection dies with the process: the ratings not answered are the ones not promised.
+                }
+            });
+            await LspTestClient.WaitForAsync(() => Volatile.Read(ref acknowledged) >= 40 ? "enough" : null, "40 acknowledged ratings");
+            server.KillHard();
+            await ratings.WaitAsync(LspTestClient.Patience);
+        }
+
+        var (rows, integrity) = Inspect(database);
+        Assert.Equal("ok", integrity);
+        Assert.True(rows >= acknowledged, $"{acknowledged} ratings were acknowledged but only {rows} are in the database");
+        Assert.True(acknowledged >= 40);
+    }
+
+    [Fact]
+    public async Task Two_server_processes_rating_into_one_database_lose_nothing()
+    {
+        var database = Path.Combine(_folder.Path, "shared.db");
+        const int Cards = 40;
+        using var first = ServerProcess.Start(database);
+        using var second = ServerProcess.Start(database);
+        var sessions = await Task.WhenAll(OpenAndStartAsync(first, Deck("left", Cards)), OpenAndStartAsync(second, Deck("right", Cards)));
+
+        async Task RateAll(ServerProcess server, string session)
+        {
+            for (var i = 0; i < Cards; i++)
+            {
+                await RateAsync(server, session, 5);
+            }
+        }
+
+        await Task.WhenAll(RateAll(first, sessions[0]), RateAll(second, sessions[1]));
+
+        var (rows, integrity) = Inspect(database);
+        Assert.Equal("ok", integrity);
+        Assert.Equal(2 * Cards, rows);
+    }
+}
