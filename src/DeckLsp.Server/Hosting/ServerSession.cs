@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Storage;
 using DeckLsp.Server.Workspace;
 
@@ -37,13 +38,39 @@ internal sealed class ServerSession(ServerOptions options)
         var folders = parameters.WorkspaceFolders?.Select(f => f.Uri)
             ?? (parameters.RootUri is { } root ? [root] : []);
         WorkspaceFolders = folders.Select(DeckUri.ToPath).OfType<string>().Distinct().ToArray();
-        if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } raw
-            && raw.Deserialize<InitializationOptions>()?.DatabasePath is { Length: > 0 } databasePath)
+        if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } raw)
+        {
+            Read(raw);
+        }
+
+        _state = LifecycleState.Initialized;
+    }
+
+    /// <summary>How studying is configured: from initializationOptions, else the defaults.</summary>
+    public StudySettings Study { get; private set; } = StudySettings.Default;
+
+    /// <summary>What was wrong with initializationOptions, to tell the user once (the defaults are used instead).</summary>
+    public IReadOnlyList<string> ConfigurationProblems { get; private set; } = [];
+
+    private void Read(JsonElement raw)
+    {
+        InitializationOptions? options;
+        try
+        {
+            options = raw.Deserialize<InitializationOptions>();
+        }
+        catch (JsonException e)
+        {
+            ConfigurationProblems = [$"initializationOptions could not be read ({e.Message}); using the defaults."];
+            return;
+        }
+
+        if (options?.DatabasePath is { Length: > 0 } databasePath)
         {
             InitializationDatabasePath = databasePath;
         }
 
-        _state = LifecycleState.Initialized;
+        (Study, ConfigurationProblems) = StudySettings.From(options);
     }
 
     public void ShutDown()

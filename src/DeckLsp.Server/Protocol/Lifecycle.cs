@@ -35,9 +35,21 @@ internal sealed record WorkspaceFolder
 /// <summary>What the server reads from <c>initializationOptions</c>.</summary>
 internal sealed record InitializationOptions
 {
-    /// <summary>The review database; reserved for the reviews feature.</summary>
+    /// <summary>The review database (an explicit --db wins).</summary>
     [JsonPropertyName("databasePath")]
     public string? DatabasePath { get; init; }
+
+    /// <summary>The grade of each rating 1–5, e.g. ["again", "again", "hard", "good", "easy"] (the default).</summary>
+    [JsonPropertyName("ratingScale")]
+    public IReadOnlyList<string>? RatingScale { get; init; }
+
+    /// <summary>How many new cards a day a due session introduces (default 20).</summary>
+    [JsonPropertyName("newCardsPerDay")]
+    public int? NewCardsPerDay { get; init; }
+
+    /// <summary>FSRS's desired retention, between 0.7 and 0.99 (default 0.9).</summary>
+    [JsonPropertyName("desiredRetention")]
+    public double? DesiredRetention { get; init; }
 }
 
 /// <summary>The few client capabilities the server acts on.</summary>

@@ -17,13 +17,17 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
     private ReviewStore? _store;
     private Task _writes = Task.CompletedTask;
 
-    public FsrsScheduler Scheduler { get; } = new(new FsrsOptions { EnableFuzz = true });
+    private const string SchedulingSetting = "scheduling";
+    private FsrsScheduler? _scheduler;
 
-    public RatingScale Scale { get; } = RatingScale.Default;
+    /// <summary>Read after initialize, once: the configuration does not change during a session.</summary>
+    public FsrsScheduler Scheduler => _scheduler ??= new FsrsScheduler(session.Study.Scheduler);
+
+    public RatingScale Scale => session.Study.Scale;
 
     public ReviewReplay Replay => new(Scheduler, Scale);
 
-    public SessionOptions SessionOptions { get; } = new();
+    public SessionOptions SessionOptions => session.Study.Session;
 
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -48,15 +52,37 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
                     var (store, warning) = ReviewStore.Open(session.DatabasePath);
                     _store = store;
                     logger.LogInformation("Review history: {Path}", store.Path ?? "(in memory)");
-                    if (warning is not null)
+                    foreach (var message in session.ConfigurationProblems.Append(warning).OfType<string>())
                     {
-                        logger.LogWarning("{Warning}", warning);
-                        _ = client.ShowMessageAsync(new ShowMessageParams { Type = 2, Message = warning });
+                        logger.LogWarning("{Warning}", message);
+                        _ = client.ShowMessageAsync(new ShowMessageParams { Type = 2, Message = message });
                     }
+
+                    Rederive(store);
                 }
 
                 return _store;
             }
+        }
+    }
+
+    // The raw log is the truth: when the rating map or the scheduler's parameters changed since the states were derived,
+    // every card's state is derived again by replaying its log.
+    private void Rederive(ReviewStore store)
+    {
+        var fingerprint = session.Study.Fingerprint();
+        if (store.GetSetting(SchedulingSetting) == fingerprint)
+        {
+            return;
+        }
+
+        var replay = Replay;
+        var cards = store.RebuildStates((key, log) =>
+            replay.Replay(key, log.Select(row => new ReviewEvent(key, row.Rating, row.ReviewedAt, row.DurationMs)))!);
+        store.SetSetting(SchedulingSetting, fingerprint);
+        if (cards > 0)
+        {
+            logger.LogInformation("Scheduling settings changed: re-derived {Cards} cards from their review log", cards);
         }
     }
 

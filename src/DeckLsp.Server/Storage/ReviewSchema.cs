@@ -66,6 +66,14 @@ internal static class ReviewSchema
         ) WITHOUT ROWID;
         CREATE INDEX cards_by_deck ON cards (deck_key, orphaned);
         """,
+
+        // 3: settings the history was derived with (the scheduling configuration), to notice when they change.
+        """
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The version this build writes; a database claiming a higher one was written by a newer DeckLsp.</summary>

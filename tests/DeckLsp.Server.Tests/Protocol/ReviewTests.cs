@@ -248,6 +248,52 @@ public sealed class ReviewTests : IDisposable
         Assert.Equal(0, after.GetProperty("new").GetInt32());
     }
 
+    [Fact]
+    public async Task Changed_rating_scale_rederives_every_state_from_the_log()
+    {
+        var (client, uri, text) = await OpenSampleAsync();
+        await using (client)
+        {
+            var step = await Start(client, uri, "card", line: 5);
+            await Rate(client, step, 4);
+            Assert.Equal("Review card · due in 10m", (await LensTitles(client, uri))[1]);
+            await client.ShutdownAndExitAsync();
+        }
+
+        // Now 4 means Easy: the same log gives a card that graduated at once.
+        await using var again = LspTestClient.Start(new Hosting.ServerOptions { DatabasePath = client.DatabasePath });
+        await again.RequestAsync<JsonElement>(Methods.Initialize, new
+        {
+            capabilities = new { },
+            initializationOptions = new { ratingScale = new[] { "again", "hard", "good", "easy", "easy" } },
+        });
+        await again.NotifyAsync(Methods.Initialized, new { });
+        await again.OpenAsync(uri, text);
+
+        var title = (await LensTitles(again, uri))[1];
+        Assert.StartsWith("Review card · due in ", title);
+        Assert.EndsWith("d", title);
+    }
+
+    [Fact]
+    public async Task Bad_study_settings_are_reported_and_the_defaults_used()
+    {
+        await using var client = LspTestClient.Start();
+        await client.RequestAsync<JsonElement>(Methods.Initialize, new
+        {
+            capabilities = new { },
+            initializationOptions = new { ratingScale = new[] { "easy", "again" }, newCardsPerDay = -3 },
+        });
+        await client.NotifyAsync(Methods.Initialized, new { });
+        var path = _folder.Write("x.deck.md", "Q: a\nA: b\n");
+        await client.OpenAsync(new Uri(path).AbsoluteUri, "Q: a\nA: b\n");
+
+        var messages = await LspTestClient.WaitForAsync(
+            () => client.Received(Methods.ShowMessage).Count >= 2 ? client.Received(Methods.ShowMessage) : null, "two messages");
+        Assert.Contains(messages, m => m.GetProperty("message").GetString()!.StartsWith("ratingScale:"));
+        Assert.Contains(messages, m => m.GetProperty("message").GetString()!.StartsWith("newCardsPerDay"));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(6)]
