@@ -1,11 +1,14 @@
 // Sums every suite's results (xunit .trx files, vitest/node JSON reports) into the closing line "N passed, N failed".
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2];
 let passed = 0;
 let failed = 0;
 for (const file of readdirSync(dir)) {
+  if (!statSync(join(dir, file)).isFile()) {
+    continue;
+  }
   const text = readFileSync(join(dir, file), "utf8");
   let p = 0;
   let f = 0;
