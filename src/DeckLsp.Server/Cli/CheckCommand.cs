@@ -23,30 +23,12 @@ internal static class CheckCommand
 
     public static int Run(string[] paths, bool json, TextWriter output, TextWriter error)
     {
-        if (!DeckPaths.TryExpand(paths, out var files, out var problem))
+        if (!DeckPaths.TryLoad(paths, "check", error, out var decks))
         {
-            error.WriteLine($"decklsp check: {problem}");
             return DeckCommandLine.UsageError;
         }
 
-        var reports = new List<FileReport>();
-        foreach (var file in files)
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"decklsp check: cannot read {file}: {e.Message}");
-                return DeckCommandLine.UsageError;
-            }
-
-            var document = DeckDocument.Parse(text, file);
-            reports.Add(new FileReport(file, document, DocumentDiagnostics.WithLinks(document, file)));
-        }
-
+        var reports = decks.Select(d => new FileReport(d.Path, d.Document, DocumentDiagnostics.WithLinks(d.Document, d.Path))).ToList();
         var errors = reports.Sum(r => r.Diagnostics.Count(d => d.Severity == DeckSeverity.Error));
         if (json)
         {

@@ -1,3 +1,4 @@
+using DeckLsp.Core.Documents;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -38,6 +39,35 @@ internal static class DeckPaths
             }
 
             files.AddRange(found.Where(seen.Add));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The decks the paths name, parsed; false (with the message written to <paramref name="error"/>, prefixed by the
+    /// command) when a path names nothing or a file cannot be read.
+    /// </summary>
+    public static bool TryLoad(IEnumerable<string> paths, string command, TextWriter error, out List<(string Path, DeckDocument Document)> decks)
+    {
+        decks = [];
+        if (!TryExpand(paths, out var files, out var problem))
+        {
+            error.WriteLine($"decklsp {command}: {problem}");
+            return false;
+        }
+
+        foreach (var file in files)
+        {
+            try
+            {
+                decks.Add((file, DeckDocument.Parse(File.ReadAllText(file), file)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"decklsp {command}: cannot read {file}: {e.Message}");
+                return false;
+            }
         }
 
         return true;

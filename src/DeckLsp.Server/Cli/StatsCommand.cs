@@ -25,9 +25,8 @@ internal static class StatsCommand
 
     public static int Run(string[] paths, string? databasePath, bool json, TimeProvider time, TextWriter output, TextWriter error)
     {
-        if (!DeckPaths.TryExpand(paths, out var files, out var problem))
+        if (!DeckPaths.TryLoad(paths, "stats", error, out var decks))
         {
-            error.WriteLine($"decklsp stats: {problem}");
             return DeckCommandLine.UsageError;
         }
 
@@ -49,22 +48,7 @@ internal static class StatsCommand
             var now = time.GetUtcNow();
             var local = TimeZoneInfo.ConvertTime(now, time.LocalTimeZone);
             var today = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
-            var rows = new List<DeckStats>();
-            foreach (var file in files)
-            {
-                string text;
-                try
-                {
-                    text = File.ReadAllText(file);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    error.WriteLine($"decklsp stats: cannot read {file}: {e.Message}");
-                    return DeckCommandLine.UsageError;
-                }
-
-                rows.Add(Measure(store, file, DeckDocument.Parse(text, file), now, today));
-            }
+            var rows = decks.Select(d => Measure(store, d.Path, d.Document, now, today)).ToList();
 
             if (json)
             {

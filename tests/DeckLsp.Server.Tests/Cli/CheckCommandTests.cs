@@ -19,18 +19,10 @@ public sealed class CheckCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await DeckCommandLine.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Sample_deck_passes_with_nine_cards()
     {
-        var (code, output, _) = await Run("check", Path.Combine(RepositoryRoot(), "samples"));
+        var (code, output, _) = await CliRun.Run("check", Path.Combine(TestPaths.RepositoryRoot, "samples"));
 
         Assert.Equal(0, code);
         Assert.Equal("1 deck, 9 cards: 0 errors, 0 warnings", output.Trim());
@@ -41,7 +33,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         var path = Write("bad.deck.md", "# Deck\n\nQ: no answer here\n");
 
-        var (code, output, _) = await Run("check", path);
+        var (code, output, _) = await CliRun.Run("check", path);
 
         Assert.Equal(1, code);
         Assert.StartsWith($"{path}:3:1: error DECK001: This question has no answer", output);
@@ -53,7 +45,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         var path = Write("warn.deck.md", "q: lower\n\nQ: a\nA: b\n");
 
-        var (code, output, _) = await Run("check", path);
+        var (code, output, _) = await CliRun.Run("check", path);
 
         Assert.Equal(0, code);
         Assert.Contains($"{path}:1:1: warning DECK007:", output);
@@ -67,7 +59,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("decks/notes.md", "Q: not a deck\n");
         Write("decks/node_modules/x.deck.md", "Q: ignored\n");
 
-        var (code, output, _) = await Run("check", Path.Combine(_root, "decks"));
+        var (code, output, _) = await CliRun.Run("check", Path.Combine(_root, "decks"));
 
         Assert.Equal(0, code);
         Assert.Equal("2 decks, 2 cards: 0 errors, 0 warnings", output.Trim());
@@ -79,7 +71,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("g/one.deck.md", "Q: a\n");
         Write("g/two.deck.md", "Q: b\nA: c\n");
 
-        var (code, output, _) = await Run("check", Path.Combine(_root, "g", "o*.deck.md"));
+        var (code, output, _) = await CliRun.Run("check", Path.Combine(_root, "g", "o*.deck.md"));
 
         Assert.Equal(1, code);
         Assert.Contains("one.deck.md:1:1: error DECK001", output);
@@ -89,7 +81,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Missing_path_is_a_usage_error_with_a_clear_message()
     {
-        var (code, output, error) = await Run("check", Path.Combine(_root, "nope"));
+        var (code, output, error) = await CliRun.Run("check", Path.Combine(_root, "nope"));
 
         Assert.Equal(2, code);
         Assert.Equal("", output);
@@ -103,7 +95,7 @@ public sealed class CheckCommandTests : IDisposable
     [InlineData("frobnicate")]
     public async Task Bad_arguments_are_usage_errors(params string[] args)
     {
-        var (code, _, error) = await Run(args);
+        var (code, _, error) = await CliRun.Run(args);
 
         Assert.Equal(2, code);
         Assert.NotEqual("", error);
@@ -115,7 +107,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("l/img/there.png", "");
         var path = Write("l/links.deck.md", "Q: a\nA: ![ok](img/there.png) ![no](img/gone.png)\n");
 
-        var (code, output, _) = await Run("check", path);
+        var (code, output, _) = await CliRun.Run("check", path);
 
         Assert.Equal(0, code);
         Assert.Contains($"{path}:2:31: warning DECK015: The image target `img/gone.png` does not exist", output);
@@ -127,7 +119,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         var path = Write("j.deck.md", "Q: a\nA: b\n\nQ: lonely\n");
 
-        var (code, output, _) = await Run("check", "--format", "json", path);
+        var (code, output, _) = await CliRun.Run("check", "--format", "json", path);
 
         Assert.Equal(1, code);
         using var json = JsonDocument.Parse(output);
@@ -146,7 +138,7 @@ public sealed class CheckCommandTests : IDisposable
     public async Task Real_executable_checks_the_samples()
     {
         var server = Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll");
-        var start = new ProcessStartInfo("dotnet", [server, "check", Path.Combine(RepositoryRoot(), "samples")])
+        var start = new ProcessStartInfo("dotnet", [server, "check", Path.Combine(TestPaths.RepositoryRoot, "samples")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -157,18 +149,5 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(0, process.ExitCode);
         Assert.Equal("1 deck, 9 cards: 0 errors, 0 warnings", output.Trim());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DeckLsp.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DeckLsp.sln not found above " + AppContext.BaseDirectory);
     }
 }

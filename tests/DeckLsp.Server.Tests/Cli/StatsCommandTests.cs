@@ -12,14 +12,6 @@ public sealed class StatsCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await DeckCommandLine.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Stats_count_the_reviews_a_session_logged()
     {
@@ -40,7 +32,7 @@ public sealed class StatsCommandTests : IDisposable
             await client.ShutdownAndExitAsync();
         }
 
-        var (code, output, _) = await Run("stats", "--db", database, "--json", path);
+        var (code, output, _) = await CliRun.Run("stats", "--db", database, "--json", path);
 
         Assert.Equal(0, code);
         var deck = JsonDocument.Parse(output).RootElement.GetProperty("decks")[0];
@@ -58,7 +50,7 @@ public sealed class StatsCommandTests : IDisposable
         var path = _folder.Write("c.deck.md", "C: {{one}} and {{two}}\n\nQ: three\nA: 3\n");
         var database = Path.Combine(_folder.Path, "none", "reviews.db");
 
-        var (code, output, _) = await Run("stats", "--db", database, path);
+        var (code, output, _) = await CliRun.Run("stats", "--db", database, path);
 
         Assert.Equal(0, code);
         var row = output.Split('\n')[1];
@@ -69,7 +61,7 @@ public sealed class StatsCommandTests : IDisposable
     [Fact]
     public async Task Stats_of_a_missing_path_is_a_usage_error()
     {
-        var (code, _, error) = await Run("stats", Path.Combine(_folder.Path, "nope.deck.md"));
+        var (code, _, error) = await CliRun.Run("stats", Path.Combine(_folder.Path, "nope.deck.md"));
 
         Assert.Equal(2, code);
         Assert.Contains("no such file or folder", error);

@@ -1,0 +1,15 @@
+using DeckLsp.Server.Cli;
+
+namespace DeckLsp.Server.Tests.Cli;
+
+/// <summary>Runs the command line in-process and captures what it printed.</summary>
+internal static class CliRun
+{
+    public static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await DeckCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
