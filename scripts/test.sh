@@ -17,5 +17,8 @@ for project in tests/*/*.csproj; do
         --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
+# The client: unit tests, the study panel in headless Chromium, end-to-end in code-server (installs what it needs).
+bash client/scripts/test.sh "$results" || status=1
+
 node scripts/summarize-tests.mjs "$results" || status=1
 exit $status

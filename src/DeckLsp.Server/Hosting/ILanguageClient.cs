@@ -17,6 +17,9 @@ internal interface ILanguageClient
 
     Task ShowMessageAsync(ShowMessageParams message);
 
+    /// <summary>Asks the client to ask for code lenses again (their counts changed).</summary>
+    Task RefreshCodeLensesAsync();
+
     /// <summary>A notification outside LSP's own set (the study panel's <c>deck/…</c> methods).</summary>
     Task NotifyAsync(string method, object parameters);
 }

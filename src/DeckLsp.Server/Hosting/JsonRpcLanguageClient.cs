@@ -24,5 +24,7 @@ internal sealed class JsonRpcLanguageClient(JsonRpc rpc) : ILanguageClient
     public Task ShowMessageAsync(ShowMessageParams message) =>
         rpc.NotifyWithParameterObjectAsync(Methods.ShowMessage, message);
 
+    public Task RefreshCodeLensesAsync() => rpc.InvokeAsync<object?>(Methods.CodeLensRefresh);
+
     public Task NotifyAsync(string method, object parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters);
 }

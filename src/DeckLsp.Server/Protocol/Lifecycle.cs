@@ -66,6 +66,8 @@ internal sealed record ClientCapabilities
 
     [JsonIgnore]
     public bool CanShowProgress => Window?.WorkDoneProgress == true;
+
+    public bool CanRefreshCodeLenses => Workspace?.CodeLens?.RefreshSupport == true;
 }
 
 /// <summary>Workspace capabilities of the client.</summary>
@@ -73,6 +75,16 @@ internal sealed record WorkspaceClientCapabilities
 {
     [JsonPropertyName("didChangeWatchedFiles")]
     public DynamicRegistrationCapability? DidChangeWatchedFiles { get; init; }
+
+    [JsonPropertyName("codeLens")]
+    public RefreshCapability? CodeLens { get; init; }
+}
+
+/// <summary>Whether the client accepts the server asking it to refresh a feature (<c>workspace/codeLens/refresh</c>).</summary>
+internal sealed record RefreshCapability
+{
+    [JsonPropertyName("refreshSupport")]
+    public bool? RefreshSupport { get; init; }
 }
 
 /// <summary>Whether the client accepts <c>client/registerCapability</c> for a feature.</summary>

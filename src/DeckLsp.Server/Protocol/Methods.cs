@@ -24,6 +24,7 @@ internal static class Methods
     public const string LogMessage = "window/logMessage";
     public const string CreateWorkDoneProgress = "window/workDoneProgress/create";
     public const string ShowMessage = "window/showMessage";
+    public const string CodeLensRefresh = "workspace/codeLens/refresh";
     public const string DidRenameFiles = "workspace/didRenameFiles";
     public const string StartReview = "deck/startReview";
     public const string Rate = "deck/rate";

@@ -81,6 +81,7 @@ internal sealed record ReviewProgress
 /// <summary>What a finished session did.</summary>
 internal sealed record ReviewSummary
 {
+    /// <summary>Distinct cards rated (a card rated twice, after Again, counts once; the ratings spread counts both).</summary>
     [JsonPropertyName("reviewed")]
     public required int Reviewed { get; init; }
 

@@ -17,7 +17,7 @@ namespace DeckLsp.Server.Reviews;
 /// The open study sessions: plans each from its scope, logs each rating durably before answering, undoes the last, and
 /// follows the card on screen through edits (docs/reviews.md).
 /// </summary>
-internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, ILanguageClient client, ILogger<ReviewSessions> logger)
+internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, ILanguageClient client, ServerSession server, ILogger<ReviewSessions> logger)
 {
     private readonly ConcurrentDictionary<string, ReviewSession> _sessions = new(StringComparer.Ordinal);
 
@@ -98,7 +98,7 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
             step = Step(session);
         }
 
-        _ = client.NotifyAsync(Methods.CountsChanged, new { });
+        CountsChanged();
         return step;
     }
 
@@ -128,7 +128,7 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
             step = Step(session);
         }
 
-        _ = client.NotifyAsync(Methods.CountsChanged, new { });
+        CountsChanged();
         return step;
     }
 
@@ -139,6 +139,17 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
         lock (session.Gate)
         {
             return new EndReviewResult { Summary = Summary(session) };
+        }
+    }
+
+    // Lenses and the status bar show what is due: after a rating or an undo they are out of date.
+    private void CountsChanged()
+    {
+        _ = client.NotifyAsync(Methods.CountsChanged, new { });
+        if (server.Capabilities.CanRefreshCodeLenses)
+        {
+            _ = client.RefreshCodeLensesAsync().ContinueWith(
+                t => logger.LogDebug(t.Exception, "The client did not refresh its code lenses"), TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 
@@ -285,7 +296,7 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
 
     private ReviewSummary Summary(ReviewSession session) => new()
     {
-        Reviewed = session.Rated.Count,
+        Reviewed = session.Rated.Select(r => r.StoreKey).Distinct().Count(),
         Ratings = Enumerable.Range(1, 5).ToDictionary(r => r.ToString(), r => session.Ratings[r]),
         DurationMs = (long)(reviews.Now - session.Started).TotalMilliseconds,
     };

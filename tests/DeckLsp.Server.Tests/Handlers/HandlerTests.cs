@@ -25,10 +25,11 @@ public sealed class HandlerTests : IDisposable
         var options = new ServerOptions { DatabasePath = Path.Combine(_folder, "reviews.db") };
         var index = new WorkspaceIndex(NullLogger<WorkspaceIndex>.Instance);
         _publisher = new DiagnosticsPublisher(_store, _client, options, NullLogger<DiagnosticsPublisher>.Instance);
-        _reviews = new ReviewService(new ServerSession(options), _client, TimeProvider.System, NullLogger<ReviewService>.Instance);
+        var session = new ServerSession(options);
+        _reviews = new ReviewService(session, _client, TimeProvider.System, NullLogger<ReviewService>.Instance);
         var tracker = new CardKeyTracker(_reviews);
         var sessions = new ReviewSessions(_reviews, new StudyDecks(_store, new WorkspaceDecks(_store, index), tracker), _client,
-            NullLogger<ReviewSessions>.Instance);
+            session, NullLogger<ReviewSessions>.Instance);
         _sync = new TextSyncHandler(_store, _publisher, index, tracker, sessions, NullLogger<TextSyncHandler>.Instance);
     }
 

@@ -199,6 +199,13 @@ internal sealed class LspTestClient : IAsyncDisposable
             return null;
         }
 
+        [JsonRpcMethod(Methods.CodeLensRefresh)]
+        public object? CodeLensRefresh()
+        {
+            client.Record(Methods.CodeLensRefresh, JsonDocument.Parse("null").RootElement);
+            return null;
+        }
+
         [JsonRpcMethod(Methods.CreateWorkDoneProgress, UseSingleObjectParameterDeserialization = true)]
         public object? CreateWorkDoneProgress(JsonElement parameters)
         {

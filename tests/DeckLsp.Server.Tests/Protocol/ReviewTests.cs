@@ -110,6 +110,27 @@ public sealed class ReviewTests : IDisposable
 
         Assert.Equal(first, fronts[^1]);
         Assert.Equal(10, LogRows(client));
+        var summary = step.GetProperty("summary");
+        Assert.Equal(9, summary.GetProperty("reviewed").GetInt32());
+        Assert.Equal(10, summary.GetProperty("ratings").EnumerateObject().Sum(r => r.Value.GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_rating_asks_a_client_that_can_to_refresh_its_lenses()
+    {
+        var path = _folder.Write("r.deck.md", "Q: a\nA: b\n");
+        var uri = new Uri(path).AbsoluteUri;
+        await using var client = await LspTestClient.StartInitializedAsync(capabilities: new ClientCapabilities
+        {
+            Workspace = new WorkspaceClientCapabilities { CodeLens = new RefreshCapability { RefreshSupport = true } },
+        });
+        await client.OpenAsync(uri, "Q: a\nA: b\n");
+        var step = await Start(client, uri);
+
+        await Rate(client, step, 5);
+
+        await LspTestClient.WaitForAsync(() => client.Received(Methods.CodeLensRefresh).Count > 0 ? "asked" : null, "workspace/codeLens/refresh");
+        Assert.Single(client.Received(Methods.CountsChanged));
     }
 
     [Fact]

@@ -1,0 +1,46 @@
+// Bundles the extension (Node, CommonJS, `vscode` left external) and the study page (browser), and copies the page's
+// CSS and KaTeX's stylesheet and fonts next to it. `node esbuild.mjs [--production]`.
+import * as esbuild from "esbuild";
+import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = dirname(fileURLToPath(import.meta.url));
+const production = process.argv.includes("--production");
+const dist = join(root, "dist");
+
+rmSync(dist, { recursive: true, force: true });
+
+await esbuild.build({
+  entryPoints: [join(root, "src/extension.ts")],
+  outfile: join(dist, "extension.js"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  external: ["vscode"],
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+});
+
+await esbuild.build({
+  entryPoints: [join(root, "src/webview/main.ts")],
+  outfile: join(dist, "webview/study.js"),
+  bundle: true,
+  platform: "browser",
+  format: "iife",
+  target: "chrome120",
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+});
+
+const webview = join(dist, "webview");
+cpSync(join(root, "src/webview/study.css"), join(webview, "study.css"));
+const katex = join(root, "node_modules/katex/dist");
+mkdirSync(join(webview, "katex/fonts"), { recursive: true });
+cpSync(join(katex, "katex.min.css"), join(webview, "katex/katex.min.css"));
+for (const font of readdirSync(join(katex, "fonts")).filter((name) => name.endsWith(".woff2"))) {
+  cpSync(join(katex, "fonts", font), join(webview, "katex/fonts", font));
+}

@@ -1,0 +1,185 @@
+// Starts the DeckLsp language server for *.deck.md files and registers the study commands. Everything about decks
+// (parsing, diagnostics, scheduling, rendering) happens in the server; this file only wires VS Code to it.
+import { promises as fs } from "node:fs";
+import * as fsSync from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { LanguageClient, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { DueStatus } from "./dueStatus";
+import { showOrphans } from "./orphans";
+import {
+  type CardChangedParams,
+  type DueCounts,
+  type OrphansResult,
+  type ReviewApi,
+  type ReviewScope,
+  type StartReviewParams,
+  ReviewMethods,
+} from "./protocol";
+import { describeProblem, dotnetDownloadUrl, resolveServer, type ServerProblem } from "./server/serverCommand";
+import { isDeckPath, parseStudyArguments, studyAtCursor } from "./study/studyArguments";
+import { StudyPanel } from "./study/studyPanel";
+
+let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient | undefined> | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel("DeckLsp", { log: true });
+  const status = new DueStatus(async () => (await running())?.sendRequest<DueCounts>(ReviewMethods.dueCounts, {}));
+  context.subscriptions.push(output, status);
+
+  // One start at a time; a start that failed (no dotnet, say) is tried again by the next caller, after the fix.
+  const running = (): Promise<LanguageClient | undefined> => {
+    starting ??= startClient(context, output, status).then((started) => {
+      if (!started) {
+        starting = undefined;
+      }
+      return started;
+    });
+    return starting;
+  };
+
+  const api: ReviewApi = {
+    startReview: async (params) => (await required()).sendRequest(ReviewMethods.startReview, params),
+    rate: async (params) => (await required()).sendRequest(ReviewMethods.rate, params),
+    undo: async (params) => (await required()).sendRequest(ReviewMethods.undo, params),
+    endReview: async (params) => (await required()).sendRequest(ReviewMethods.endReview, params),
+  };
+  const required = async (): Promise<LanguageClient> => {
+    const started = await running();
+    if (!started) {
+      throw new Error("the DeckLsp server is not running");
+    }
+    return started;
+  };
+
+  const study = async (params: StartReviewParams | undefined): Promise<void> => {
+    if (params && (await running())) {
+      StudyPanel.open({ extensionUri: context.extensionUri, api, ratingsChanged: () => void status.refresh() }, params);
+    }
+  };
+
+  const atCursor = (scope: ReviewScope): StartReviewParams | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isDeckPath(editor.document.uri.path)) {
+      void vscode.window.showInformationMessage("Open a deck (a *.deck.md file) to study it.");
+      return undefined;
+    }
+    const uri = client?.code2ProtocolConverter.asUri(editor.document.uri) ?? editor.document.uri.toString();
+    return studyAtCursor(scope, uri, editor.selection.active.line);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand("decklsp.study", (...args: unknown[]) => study(parseStudyArguments(args) ?? atCursor("deck"))),
+    vscode.commands.registerCommand("decklsp.studyDeck", () => study(atCursor("deck"))),
+    vscode.commands.registerCommand("decklsp.studySection", () => study(atCursor("section"))),
+    vscode.commands.registerCommand("decklsp.reviewCard", () => study(atCursor("card"))),
+    vscode.commands.registerCommand("decklsp.studyWorkspace", () => study({ scope: "workspace" })),
+    vscode.commands.registerCommand("decklsp.undoRating", async () => {
+      const panel = StudyPanel.active;
+      if (panel) {
+        await panel.undo();
+      } else {
+        void vscode.window.showInformationMessage("There is no study session to undo a rating in.");
+      }
+    }),
+    vscode.commands.registerCommand("decklsp.showOrphans", async () => {
+      const started = await running();
+      if (started) {
+        await showOrphans(async () => (await started.sendRequest<OrphansResult>(ReviewMethods.orphans, {})).orphans);
+      }
+    }),
+    vscode.commands.registerCommand("decklsp.restartServer", async () => {
+      const previous = client;
+      client = undefined;
+      starting = undefined;
+      await previous?.stop().catch(() => undefined);
+      await running();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (client && (event.affectsConfiguration("decklsp.server.path") || event.affectsConfiguration("decklsp.dotnetPath"))) {
+        void vscode.commands.executeCommand("decklsp.restartServer");
+      }
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isDeckPath(document.uri.path)) {
+        void running();
+      }
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  // Start at once when a deck is open or the workspace holds one (so the status bar can count due cards); otherwise
+  // the first deck opened starts the server.
+  if (vscode.workspace.textDocuments.some((document) => isDeckPath(document.uri.path))) {
+    void running();
+  } else {
+    void vscode.workspace.findFiles("**/*.deck.md", "**/node_modules/**", 1).then((found) => {
+      if (found.length > 0) {
+        void running();
+      }
+    });
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, status: DueStatus): Promise<LanguageClient | undefined> {
+  const settings = vscode.workspace.getConfiguration("decklsp");
+  const resolution = resolveServer(
+    { serverPath: settings.get<string>("server.path", ""), dotnetPath: settings.get<string>("dotnetPath", "") },
+    context.extensionPath,
+    { platform: process.platform, env: process.env, homeDir: os.homedir(), isFile },
+  );
+  if (!resolution.ok) {
+    output.error(describeProblem(resolution.problem));
+    void reportProblem(resolution.problem);
+    return undefined;
+  }
+
+  const storage = context.storageUri ?? context.globalStorageUri;
+  await fs.mkdir(storage.fsPath, { recursive: true });
+  const serverOptions: ServerOptions = { command: resolution.server.command, args: resolution.server.args };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: "markdown", pattern: "**/*.deck.md" }],
+    initializationOptions: { databasePath: path.join(storage.fsPath, "reviews.db") },
+    outputChannel: output,
+  };
+  const started = new LanguageClient("decklsp", "DeckLsp", serverOptions, clientOptions);
+  started.onNotification(ReviewMethods.cardChanged, (params: CardChangedParams) => StudyPanel.active?.cardChanged(params.sessionId, params.card));
+  started.onNotification(ReviewMethods.countsChanged, () => void status.refresh());
+  output.info(`Starting ${resolution.server.command} ${resolution.server.args.join(" ")}`);
+  try {
+    await started.start();
+  } catch (error) {
+    output.error(`The server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  client = started;
+  void status.refresh();
+  return started;
+}
+
+async function reportProblem(problem: ServerProblem): Promise<void> {
+  const download = "Download .NET 10";
+  const settings = "Open Settings";
+  const actions = problem.kind === "dotnetMissing" ? [download, settings] : [settings];
+  const choice = await vscode.window.showErrorMessage(describeProblem(problem), ...actions);
+  if (choice === download) {
+    await vscode.env.openExternal(vscode.Uri.parse(dotnetDownloadUrl));
+  } else if (choice === settings) {
+    await vscode.commands.executeCommand("workbench.action.openSettings", "decklsp");
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fsSync.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,121 @@
+// The review protocol the server adds to LSP (docs/protocol.md), as plain types shared by the extension and the panel.
+
+/** A 0-based LSP position (UTF-16 characters). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** What a study session covers; "workspace" is every deck the server has indexed. */
+export type ReviewScope = "deck" | "section" | "card" | "workspace";
+
+/** 1 "Not at all" … 5 "Perfectly". */
+export type Rating = 1 | 2 | 3 | 4 | 5;
+
+export interface StartReviewParams {
+  uri?: string;
+  scope: ReviewScope;
+  line?: number;
+  mode?: "due" | "all";
+}
+
+/** One card as the server renders it; `intervals[i]` labels the next interval for rating i + 1. */
+export interface ReviewCard {
+  cardId: string;
+  uri: string;
+  range: Range;
+  frontHtml: string;
+  backHtml: string;
+  intervals: string[];
+}
+
+export interface Progress {
+  done: number;
+  remaining: number;
+  total: number;
+}
+
+export interface Summary {
+  reviewed: number;
+  ratings: Record<string, number>;
+  durationMs: number;
+}
+
+export interface StartReviewResult {
+  sessionId: string;
+  card: ReviewCard | null;
+  progress: Progress;
+}
+
+export interface RateParams {
+  sessionId: string;
+  rating: Rating;
+  durationMs?: number;
+}
+
+export interface RateResult {
+  card: ReviewCard | null;
+  progress: Progress;
+  summary?: Summary;
+}
+
+export interface UndoResult {
+  card: ReviewCard | null;
+  progress: Progress;
+}
+
+export interface SessionParams {
+  sessionId: string;
+}
+
+export interface EndReviewResult {
+  summary: Summary;
+}
+
+export interface CardChangedParams {
+  sessionId: string;
+  card: ReviewCard;
+}
+
+export interface DueCounts {
+  due: number;
+  new: number;
+}
+
+export interface Orphan {
+  cardKey: string;
+  /** Null when the deck itself is gone from the index. */
+  deckPath: string | null;
+  question: string;
+  reviews: number;
+  lastReview: string | null;
+}
+
+export interface OrphansResult {
+  orphans: Orphan[];
+}
+
+/** The method names, spelled once. */
+export const ReviewMethods = {
+  startReview: "deck/startReview",
+  rate: "deck/rate",
+  undo: "deck/undo",
+  endReview: "deck/endReview",
+  cardChanged: "deck/cardChanged",
+  dueCounts: "deck/dueCounts",
+  countsChanged: "deck/countsChanged",
+  orphans: "deck/orphans",
+} as const;
+
+/** The review requests, as the study session needs them; the extension implements it with `client.sendRequest`. */
+export interface ReviewApi {
+  startReview(params: StartReviewParams): Promise<StartReviewResult>;
+  rate(params: RateParams): Promise<RateResult>;
+  undo(params: SessionParams): Promise<UndoResult>;
+  endReview(params: SessionParams): Promise<EndReviewResult>;
+}

@@ -1,0 +1,52 @@
+// The study panel's page: an empty shell that the bundled script fills in. Locked down as VS Code's Markdown preview:
+// nothing loads or runs unless it comes from the extension (or, for images, the deck's folder) or carries the nonce.
+
+export interface StudyPageResources {
+  /** `webview.cspSource`: the origin of files served through `asWebviewUri`. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  katexStyleUri: string;
+  nonce: string;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `style-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
+export function studyPageHtml(resources: StudyPageResources): string {
+  const { cspSource, scriptUri, styleUri, katexStyleUri, nonce } = resources;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attribute(katexStyleUri)}">
+<link rel="stylesheet" href="${attribute(styleUri)}">
+<title>Study</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="status">Loading…</p></main>
+<script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+/** 32 random characters for the script nonce. */
+export function makeNonce(random: (size: number) => Uint8Array): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(random(32), (byte) => alphabet[byte % alphabet.length]).join("");
+}
+
+function attribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

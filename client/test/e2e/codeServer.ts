@@ -1,0 +1,175 @@
+// code-server 4.100.3 (VS Code 1.100.3 in the browser) with the packaged extension installed, opened on a copy of
+// samples/, plus the helpers the end-to-end test drives it with.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Frame, Page } from "playwright-core";
+
+const repo = resolve(new URL("../../..", import.meta.url).pathname);
+export const codeServerDir = process.env.CODE_SERVER_DIR ?? join(repo, ".tools/code-server");
+export const vsixPath = process.env.DECKLSP_VSIX ?? join(repo, "client/decklsp.vsix");
+const entry = join(codeServerDir, "node_modules/code-server/out/node/entry.js");
+
+export interface CodeServer {
+  url: string;
+  workspace: string;
+  userData: string;
+  log: () => string;
+  stop(): Promise<void>;
+}
+
+const settings = {
+  "security.workspace.trust.enabled": false,
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.welcomePage.walkthroughs.openOnInstall": false,
+  "telemetry.telemetryLevel": "off",
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "extensions.ignoreRecommendations": true,
+  "update.mode": "none",
+  "editor.minimap.enabled": false,
+  "editor.codeLens": true,
+  "editor.fontSize": 14,
+  "files.autoSave": "off",
+  "chat.commandCenter.enabled": false,
+  "window.restoreWindows": "none",
+  "git.enabled": false,
+};
+
+export async function startCodeServer(): Promise<CodeServer> {
+  for (const [what, path] of [["code-server (client/scripts/install-code-server.sh)", entry], ["the packaged extension (client/scripts/build.sh)", vsixPath]]) {
+    if (!existsSync(path)) {
+      throw new Error(`Missing ${what}: ${path}`);
+    }
+  }
+  const root = mkdtempSync(join(tmpdir(), "decklsp-e2e-"));
+  const workspace = join(root, "decks");
+  const userData = join(root, "user-data");
+  const extensions = join(root, "extensions");
+  cpSync(join(repo, "samples"), workspace, { recursive: true });
+  mkdirSync(join(userData, "User"), { recursive: true });
+  writeFileSync(join(userData, "User/settings.json"), JSON.stringify(settings, null, 2));
+
+  // Its own config file too, so that nothing is read from or written to ~/.config/code-server.
+  const config = join(root, "code-server.yaml");
+  writeFileSync(config, "auth: none\ncert: false\n");
+  const common = ["--config", config, "--user-data-dir", userData, "--extensions-dir", extensions];
+  execFileSync(process.execPath, [entry, ...common, "--install-extension", vsixPath], { stdio: "pipe" });
+
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [entry, "--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", ...common, workspace],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1" } },
+  );
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}/`;
+  await waitFor(async () => {
+    if (child.exitCode !== null) {
+      throw new Error(`code-server exited (${child.exitCode}):\n${output}`);
+    }
+    return (await fetch(`${url}healthz`).catch(() => undefined))?.ok === true;
+  }, 60_000, "code-server to answer");
+
+  return {
+    url: `${url}?folder=${encodeURIComponent(workspace)}`,
+    workspace,
+    userData,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once("exit", done));
+        child.kill("SIGTERM");
+        await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
+        if (child.exitCode === null) {
+          child.kill("SIGKILL");
+        }
+      }
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The review database the extension created in its workspace storage. */
+export function findReviewDatabase(userData: string): string | undefined {
+  const storage = join(userData, "User/workspaceStorage");
+  if (!existsSync(storage)) {
+    return undefined;
+  }
+  for (const workspace of readdirSync(storage)) {
+    const candidate = join(storage, workspace, "decklsp.decklsp", "reviews.db");
+    if (existsSync(candidate)) {
+      return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** Runs a query with Debian's sqlite3 and returns its rows as arrays of text. */
+export function query(database: string, sql: string): string[][] {
+  const text = execFileSync("sqlite3", ["-readonly", "-separator", "|", database, sql], { encoding: "utf8" });
+  return text
+    .trim()
+    .split("\n")
+    .filter((line) => line.length > 0)
+    .map((line) => line.split("|"));
+}
+
+/** The study panel's page: the webview frame holding `#app`. */
+export async function studyFrame(page: Page, timeout = 60_000): Promise<Frame> {
+  let found: Frame | undefined;
+  await waitFor(async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator("main#app").count().catch(() => 0)) {
+        found = frame;
+        return true;
+      }
+    }
+    return false;
+  }, timeout, "the study panel");
+  return found!;
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor();
+  await input.press("Enter");
+}
+
+export async function waitFor(check: () => Promise<boolean>, timeout: number, what: string): Promise<void> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      if (await check()) {
+        return;
+      }
+    } catch (error) {
+      last = error;
+      if (error instanceof Error && error.message.startsWith("code-server exited")) {
+        throw error;
+      }
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => done(port));
+    });
+  });
+}
