@@ -14,16 +14,35 @@ public static class DeckCommandLine
         error ??= Console.Error;
         var database = new Option<string?>("--db") { Description = "The review database (default: $XDG_DATA_HOME/decklsp/reviews.db)." };
         var stdio = new Option<bool>("--stdio") { Description = "Serve the Language Server Protocol on stdin/stdout (the default)." };
+        var delay = new Option<int?>("--diagnostics-delay-ms")
+        {
+            Description = "How long diagnostics wait for typing to pause, in milliseconds (default 150; the benchmark uses 0).",
+        };
+        delay.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0)
+            {
+                result.AddError("--diagnostics-delay-ms cannot be negative.");
+            }
+        });
         var root = new RootCommand("DeckLsp: flashcard decks in Markdown. Without a command, serves LSP on stdio.");
         root.Options.Add(stdio);
         root.Options.Add(database);
+        root.Options.Add(delay);
         root.SetAction(async (result, cancellationToken) =>
         {
             var options = new ServerOptions { DatabasePath = result.GetValue(database) };
+            if (result.GetValue(delay) is { } milliseconds)
+            {
+                options = options with { DiagnosticsDelay = TimeSpan.FromMilliseconds(milliseconds) };
+            }
+
             return await LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), options, cancellationToken);
         });
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(StatsCommand.Create(new Option<string?>("--db") { Description = database.Description }, output, error));
+        root.Subcommands.Add(ImportCommand.Create(new Option<string?>("--db") { Description = database.Description }, output, error));
+        root.Subcommands.Add(ExportCommand.Create(new Option<string?>("--db") { Description = database.Description }, output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,171 @@
+using System.CommandLine;
+using DeckLsp.Core.Documents;
+using DeckLsp.Core.Interop;
+using DeckLsp.Core.Model;
+using DeckLsp.Core.Reviews;
+using DeckLsp.Server.Interop;
+using DeckLsp.Server.Reviews;
+using DeckLsp.Server.Storage;
+
+namespace DeckLsp.Server.Cli;
+
+/// <summary>
+/// `decklsp export DECK... --format anki-text|tsv|fsrs-revlog [-o OUT] [--db PATH]`: the decks as an Anki text export
+/// (GUIDs from card keys), a Quizlet-style table, or their review log in the FSRS optimizer's CSV. Prints to stdout
+/// without -o; with it, the file appears whole or not at all. Exit 0, or 2 for a usage error or an unreadable deck.
+/// </summary>
+internal static class ExportCommand
+{
+    public static Command Create(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("decks") { Arity = ArgumentArity.OneOrMore, Description = "Deck files, folders or globs." };
+        var format = new Option<string>("--format") { Description = "anki-text, tsv or fsrs-revlog.", Required = true };
+        format.AcceptOnlyFromAmong("anki-text", "tsv", "fsrs-revlog");
+        var outputPath = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output)." };
+        var command = new Command("export", "Export decks for Anki or Quizlet, or their review log for the FSRS optimizer.");
+        command.Arguments.Add(paths);
+        command.Options.Add(format);
+        command.Options.Add(outputPath);
+        command.Options.Add(database);
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, result.GetValue(outputPath), result.GetValue(database), output, error));
+        return command;
+    }
+
+    public static int Run(string[] paths, string format, string? outputPath, string? databasePath, TextWriter output, TextWriter error)
+    {
+        if (!DeckPaths.TryExpand(paths, out var files, out var problem))
+        {
+            error.WriteLine($"decklsp export: {problem}");
+            return DeckCommandLine.UsageError;
+        }
+
+        var documents = new List<(string Path, DeckDocument Document)>();
+        foreach (var file in files)
+        {
+            try
+            {
+                documents.Add((file, DeckDocument.Parse(File.ReadAllText(file), file)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"decklsp export: cannot read {file}: {e.Message}");
+                return DeckCommandLine.UsageError;
+            }
+        }
+
+        foreach (var (path, document) in documents)
+        {
+            var errors = document.Diagnostics.Count(d => d.Severity == Core.Diagnostics.DeckSeverity.Error);
+            if (errors > 0)
+            {
+                error.WriteLine($"decklsp export: note: {path} has {errors} error{(errors == 1 ? "" : "s")} (see `decklsp check`); its cards are exported as they parse.");
+            }
+        }
+
+        var database = ReviewDatabasePaths.Choose(databasePath, null);
+        using var store = File.Exists(database) ? OpenStore(database, error) : null;
+        string text;
+        IReadOnlyList<string> notes = [];
+        switch (format)
+        {
+            case "anki-text":
+                (text, notes) = AnkiTextFormat.Export(documents.Select(d => new AnkiTextFormat.Source(d.Document, StoredKeys(store, d.Path, d.Document))));
+                break;
+            case "tsv":
+                text = DelimitedFormat.Export(documents.SelectMany(d => Rows(d.Document)));
+                break;
+            default:
+                if (store is null)
+                {
+                    notes = [$"there is no review database at {database}: the log is empty"];
+                }
+
+                text = FsrsRevlogFormat.Write(documents.SelectMany(d => Revlog(store, d.Path, d.Document)));
+                break;
+        }
+
+        foreach (var note in notes)
+        {
+            error.WriteLine($"decklsp export: note: {note}");
+        }
+
+        if (outputPath is null)
+        {
+            output.Write(text);
+            return 0;
+        }
+
+        try
+        {
+            using var staged = new StagedFiles();
+            staged.WriteText(outputPath, text);
+            staged.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"decklsp export: cannot write {outputPath}: {e.Message}");
+            return DeckCommandLine.UsageError;
+        }
+
+        return 0;
+    }
+
+    private static ReviewStore? OpenStore(string database, TextWriter error)
+    {
+        var (store, warning) = ReviewStore.Open(database);
+        if (warning is not null)
+        {
+            error.WriteLine($"decklsp export: {warning}");
+        }
+
+        return store;
+    }
+
+    /// <summary>
+    /// The keys the database already has for the deck's cards (a card it has never seen gets null, so its GUID falls
+    /// back to its question's hash: a fresh random key would change on every export).
+    /// </summary>
+    private static IReadOnlyList<string?>? StoredKeys(ReviewStore? store, string path, DeckDocument document)
+    {
+        if (store is null || CardKeyTracker.KnownDeckKey(store, Path.GetFullPath(path), document) is not { } deckKey)
+        {
+            return null;
+        }
+
+        var known = store.KnownCards(deckKey).Select(k => ReviewService.LocalKey(deckKey, k.Card.CardKey)).ToHashSet(StringComparer.Ordinal);
+        return CardKeyTracker.Relink(store, deckKey, document).Keys.Select(k => known.Contains(k) ? k : null).ToList();
+    }
+
+    // Markdown as written, ids left out; a cloze card's text stands as the question, its extra text as the answer.
+    private static IEnumerable<(string Question, string Answer)> Rows(DeckDocument document)
+    {
+        foreach (var card in document.Deck.Cards)
+        {
+            var question = CardText.WithoutComments(document.Text.Substring(card.Question.Start, card.Question.Length)).Trim();
+            var answer = card.Answer is { } span ? CardText.WithoutComments(document.Text.Substring(span.Start, span.Length)).Trim() : "";
+            yield return (question, answer);
+        }
+    }
+
+    private static IEnumerable<RevlogRow> Revlog(ReviewStore? store, string path, DeckDocument document)
+    {
+        if (store is null || CardKeyTracker.KnownDeckKey(store, Path.GetFullPath(path), document) is not { } deckKey)
+        {
+            yield break;
+        }
+
+        var keys = CardKeyTracker.Relink(store, deckKey, document).Keys;
+        var cards = document.Deck.Cards;
+        for (var i = 0; i < cards.Count; i++)
+        {
+            foreach (var reviewKey in CardKeys.ReviewKeys(cards[i], keys[i]))
+            {
+                var storeKey = ReviewService.StoreKey(deckKey, reviewKey);
+                foreach (var entry in store.GetLog(storeKey))
+                {
+                    yield return new RevlogRow(storeKey, entry.ReviewedAt, entry.Grade, entry.Before.State, entry.DurationMs);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DeckLsp.Core.Interop;
+using DeckLsp.Core.Model;
+
+namespace DeckLsp.Server.Interop;
+
+/// <summary>One imported review: the deck-local review key (card id, or id#cN), our 1–5 rating, when and how long.</summary>
+internal sealed record ImportedReview(string ReviewKey, int Rating, DateTimeOffset ReviewedAt, long DurationMs);
+
+/// <summary>What an Anki package becomes: the deck, the media files to extract (package name → file name), and the history.</summary>
+internal sealed record PackageImport(ImportedDeck Deck, IReadOnlyDictionary<string, string> Media, IReadOnlyList<ImportedReview> Reviews);
+
+/// <summary>
+/// Turns an Anki collection into a deck: basic notes into question/answer cards (first field, second field), cloze
+/// notes into cloze cards, subdecks into headings; each card's id comes from its note's GUID, the deck's id from its
+/// Anki deck, so history re-imported later lands on the same cards. Revlog rows become our ratings.
+/// </summary>
+internal static class AnkiPackageImport
+{
+    // Anki's revlog types: 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled.
+    private const int Filtered = 3;
+    private const int Manual = 4;
+
+    /// <summary>Anki's buttons (ease 1 Again … 4 Easy) as our raw ratings, which the default scale maps back to the same grades.</summary>
+    public static int RatingOf(int ease) => ease switch
+    {
+        1 => 1,
+        2 => 3,
+        3 => 4,
+        _ => 5,
+    };
+
+    public static PackageImport ToDeck(AnkiPackage package, string fallbackTitle, string mediaFolder)
+    {
+        var notes = new List<string>();
+        var media = MediaNames(package.MediaNames);
+        string Link(string name) => media.TryGetValue(name, out var file)
+            ? mediaFolder + "/" + EscapePath(file)
+            : EscapePath(name);
+
+        var cardsByNote = package.Cards.GroupBy(c => c.NoteId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Ordinal).ToList());
+        var read = new List<(ImportedCard Card, string[] Deck, string[] Tags, AnkiNote Note, IReadOnlyList<int> Numbers)>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        int skipped = 0, kept = 0, reversed = 0, flattened = 0, missingMedia = 0;
+        foreach (var note in package.Notes)
+        {
+            var deckId = cardsByNote.TryGetValue(note.Id, out var noteCards) ? noteCards[0].DeckId : 0;
+            var deck = package.Decks.TryGetValue(deckId, out var path) ? path : [];
+            var tags = note.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var cloze = package.ClozeNotetypes.GetValueOrDefault(note.NotetypeId) || AnkiCloze.HasDeletion(note.Fields[0]);
+            missingMedia += note.Fields.Sum(f => MediaReferences(f).Count(name => !media.ContainsKey(name)));
+            ImportedCard? card;
+            IReadOnlyList<int> numbers = [];
+            if (cloze)
+            {
+                var text = AnkiCloze.ToDeck(note.Fields[0], Link);
+                var extra = AnkiHtml.ToMarkdown(note.Fields.ElementAtOrDefault(1) ?? "", Link);
+                kept += (text.KeptAsHtmlBecause is null ? 0 : 1) + (extra.KeptAsHtmlBecause is null ? 0 : 1);
+                flattened += text.Flattened ? 1 : 0;
+                numbers = text.Numbers;
+                card = text.Numbers.Count == 0 ? null : new ImportedCard(CardKind.Cloze, text.Markdown, extra.Markdown.Length == 0 ? null : extra.Markdown);
+            }
+            else
+            {
+                var question = AnkiHtml.ToMarkdown(note.Fields[0], Link);
+                var answer = AnkiHtml.ToMarkdown(note.Fields.ElementAtOrDefault(1) ?? "", Link);
+                kept += (question.KeptAsHtmlBecause is null ? 0 : 1) + (answer.KeptAsHtmlBecause is null ? 0 : 1);
+                reversed += noteCards?.Count(c => c.Ordinal > 0) ?? 0;
+                card = question.Markdown.Trim().Length == 0 || answer.Markdown.Trim().Length == 0 ? null
+                    : new ImportedCard(CardKind.Basic, question.Markdown, answer.Markdown);
+            }
+
+            if (card is null)
+            {
+                skipped++;
+                continue;
+            }
+
+            var id = AnkiGuids.IdFor(note.Guid, card.Question) ?? note.Guid;
+            if (!CardIds.IsValid(id) || !ids.Add(id))
+            {
+                id = $"anki-note-{note.Id.ToString(CultureInfo.InvariantCulture)}";
+                ids.Add(id);
+            }
+
+            read.Add((card with { Id = id }, deck, tags, note, numbers));
+        }
+
+        if (read.Count == 0)
+        {
+            throw new InvalidDataException("it holds no note with both a question and an answer (or, for a cloze note, a deletion)");
+        }
+
+        if (skipped > 0)
+        {
+            notes.Add($"{Plural(skipped, "note")} without a question, an answer or a cloze deletion {(skipped == 1 ? "was" : "were")} skipped.");
+        }
+
+        if (reversed > 0)
+        {
+            notes.Add($"{Plural(reversed, "reverse card")} (a note's second template and beyond) {(reversed == 1 ? "was" : "were")} not imported, nor {(reversed == 1 ? "its" : "their")} history: a note becomes one question and answer.");
+        }
+
+        if (flattened > 0)
+        {
+            notes.Add($"{Plural(flattened, "cloze note")} had a deletion inside another: the inner one became plain text.");
+        }
+
+        if (kept > 0)
+        {
+            notes.Add($"{Plural(kept, "field")} held HTML with no Markdown equivalent (a table, audio…) and {(kept == 1 ? "was" : "were")} kept as HTML, which the study panel shows as text.");
+        }
+
+        if (missingMedia > 0)
+        {
+            notes.Add($"{Plural(missingMedia, "media reference")} named a file the package does not hold.");
+        }
+
+        var deckNotes = new List<string>(notes);
+        var imported = AnkiTextFormat.Assemble(read.Select(r => (r.Card, r.Deck, r.Tags)).ToList(), fallbackTitle, deckNotes);
+        var roots = read.Select(r => r.Deck.FirstOrDefault() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        var rootDeck = package.Decks.Where(d => d.Value.Length == 1 && roots.Count == 1 && d.Value[0] == roots[0]).Select(d => (long?)d.Key).FirstOrDefault();
+        imported = imported with { Id = DeckId(rootDeck, read.Select(r => r.Note.Id)) };
+        return new PackageImport(imported, media, Reviews(package, read.Select(r => (r.Card, r.Note, r.Numbers)).ToList(), deckNotes));
+    }
+
+    /// <summary>The review key(s) each Anki card's history goes to, and its reviews as our ratings.</summary>
+    private static List<ImportedReview> Reviews(AnkiPackage package, List<(ImportedCard Card, AnkiNote Note, IReadOnlyList<int> Numbers)> read, List<string> notes)
+    {
+        var byNote = read.ToDictionary(r => r.Note.Id);
+        var targets = new Dictionary<long, List<string>>();
+        foreach (var card in package.Cards)
+        {
+            if (!byNote.TryGetValue(card.NoteId, out var note))
+            {
+                continue;
+            }
+
+            var id = note.Card.Id!;
+            if (note.Card.Kind == CardKind.Basic)
+            {
+                if (card.Ordinal == 0)
+                {
+                    targets[card.Id] = [id];
+                }
+            }
+            else
+            {
+                // Anki reviews all deletions of one number as one card; each of ours gets that card's history.
+                targets[card.Id] = note.Numbers.Select((n, i) => (n, i)).Where(p => p.n == card.Ordinal + 1)
+                    .Select(p => Core.Reviews.CardKeys.ForDeletion(id, p.i + 1)).ToList();
+            }
+        }
+
+        var reviews = new List<ImportedReview>();
+        var manualSkipped = 0;
+        foreach (var history in package.Reviews.GroupBy(r => r.CardId))
+        {
+            if (!targets.TryGetValue(history.Key, out var keys) || keys.Count == 0)
+            {
+                continue;
+            }
+
+            // "Forget" (a manual entry with no interval) makes the card new again: only what follows it counts.
+            var rows = history.OrderBy(r => r.Id).ToList();
+            var reset = rows.FindLastIndex(r => r.Type == Manual && r.Ease == 0 && r.Interval == 0);
+            foreach (var row in rows.Skip(reset + 1))
+            {
+                if (row.Ease is < 1 or > 4 || row.Type > Filtered || (row.Type == Filtered && row.Factor == 0))
+                {
+                    manualSkipped++;
+                    continue;
+                }
+
+                var at = DateTimeOffset.FromUnixTimeMilliseconds(row.Id);
+                foreach (var key in keys)
+                {
+                    reviews.Add(new ImportedReview(key, RatingOf(row.Ease), at, Math.Max(0, row.DurationMs)));
+                }
+            }
+        }
+
+        if (manualSkipped > 0)
+        {
+            notes.Add($"{Plural(manualSkipped, "revlog entry", "revlog entries")} that rated nothing (manual rescheduling, cramming without rescheduling) {(manualSkipped == 1 ? "was" : "were")} left out of the history.");
+        }
+
+        return reviews;
+    }
+
+    // The deck's own Anki id keeps it the same deck on every import; a package of several decks is named by its notes.
+    private static string DeckId(long? rootDeck, IEnumerable<long> noteIds)
+    {
+        if (rootDeck is { } id)
+        {
+            return $"anki-deck-{id.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', noteIds.Order())));
+        return "anki-notes-" + Convert.ToHexStringLower(hash)[..16];
+    }
+
+    /// <summary>A safe file name for each media name: no folders, no characters a file system refuses, no two alike.</summary>
+    private static Dictionary<string, string> MediaNames(IEnumerable<string> names)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        foreach (var name in names.Order(StringComparer.Ordinal))
+        {
+            var safe = new string(name.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray()).Trim().TrimStart('.');
+            if (safe.Length == 0)
+            {
+                safe = "media";
+            }
+
+            var candidate = safe;
+            for (var n = 2; !taken.Add(candidate); n++)
+            {
+                candidate = $"{Path.GetFileNameWithoutExtension(safe)}-{n}{Path.GetExtension(safe)}";
+            }
+
+            files[name] = candidate;
+        }
+
+        return files;
+    }
+
+    private static IEnumerable<string> MediaReferences(string html)
+    {
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(html, @"<img[^>]*\ssrc\s*=\s*[""']?(?<src>[^""'\s>]+)|\[sound:(?<sound>[^\]]+)\]", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        {
+            var name = match.Groups["src"].Success ? System.Net.WebUtility.HtmlDecode(match.Groups["src"].Value) : match.Groups["sound"].Value;
+            if (!name.Contains(':', StringComparison.Ordinal) && !name.StartsWith('/'))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    // LinkPaths reads a link target as a URL: '%', '#' and '?' must be escaped to stay part of the file name.
+    private static string EscapePath(string name) =>
+        name.Replace("%", "%25", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal).Replace("?", "%3F", StringComparison.Ordinal);
+
+    private static string Plural(int n, string noun, string? plural = null) => $"{n} {(n == 1 ? noun : plural ?? noun + "s")}";
+}

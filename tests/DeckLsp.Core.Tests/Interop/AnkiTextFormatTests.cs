@@ -1,0 +1,82 @@
+using DeckLsp.Core.Documents;
+using DeckLsp.Core.Interop;
+using DeckLsp.Core.Model;
+using static DeckLsp.Core.Tests.Interop.InteropCheck;
+
+namespace DeckLsp.Core.Tests.Interop;
+
+/// <summary>Anki's text export: its headers, notetypes, subdecks, tags and GUIDs, and the export that reads back the same.</summary>
+public sealed class AnkiTextFormatTests
+{
+    private const string Export = """"
+        #separator:tab
+        #html:true
+        #guid column:1
+        #notetype column:2
+        #deck column:3
+        #tags column:6
+        a1	Basic	Bio::Cells	What is a <b>cell</b>?	The unit of life	bio exam
+        a2	Cloze	Bio::Cells::Parts	The {{c1::nucleus::control}} holds {{c2::DNA}}		bio
+        a3	Basic	Bio	Top level?	Yes	bio exam
+        b<4	Basic (and reversed card)	Bio	"Two
+        lines"	"x, ""y"""	bio
+
+        """";
+
+    [Fact]
+    public void Notes_become_cards_under_their_subdecks()
+    {
+        var deck = Imported(AnkiTextFormat.Import(Export, "fallback"));
+        var document = WriteAndParse(deck);
+
+        Assert.Equal("Bio", document.Deck.Title);
+        Assert.Equal(["bio"], document.Deck.Tags);
+        Assert.Equal(
+            [
+                new ReadCard(CardKind.Basic, "Top level?", "Yes", "a3"),
+                new ReadCard(CardKind.Basic, "Two lines", "x, \"y\"", "anki-623c34"),
+                new ReadCard(CardKind.Basic, "What is a **cell**?", "The unit of life", "a1"),
+                new ReadCard(CardKind.Cloze, "The {{nucleus::control}} holds {{DNA}}", null, "a2"),
+            ],
+            Cards(document));
+        Assert.Equal([("Cells", 1), ("Parts", 2)], document.Deck.Sections.Select(s => (s.Title, s.Level)));
+        Assert.Contains("Tags that only some notes had were left out (a deck's tags are the ones every note shares).", deck.Notes);
+    }
+
+    [Fact]
+    public void Fields_exported_without_html_keep_their_characters()
+    {
+        var deck = Imported(AnkiTextFormat.Import("#separator:comma\n#html:false\n<b>literal</b>,\"two\nlines\"\n", "plain"));
+
+        Assert.Equal(new ReadCard(CardKind.Basic, "\\<b>literal\\</b>", "two\\\nlines"), Cards(WriteAndParse(deck))[0]);
+        Assert.Equal("plain", deck.Title);
+    }
+
+    [Fact]
+    public void An_unknown_separator_is_reported()
+    {
+        Assert.Equal("line 1: unknown separator \"tabs\" (Anki writes tab, comma, semicolon, space, pipe or colon)",
+            AnkiTextFormat.Import("#separator:tabs\na\tb\n", "x").Problem);
+    }
+
+    [Fact]
+    public void A_broken_quote_names_its_line_in_the_file()
+    {
+        Assert.Equal("line 3: a quoted field is never closed (a `\"` opens it and no `\"` ends it)",
+            AnkiTextFormat.Import("#separator:tab\n#html:true\n\"open\tb\n", "x").Problem);
+    }
+
+    [Fact]
+    public void Deck_exported_and_imported_again_has_the_same_cards_sections_and_ids()
+    {
+        var original = DeckDocument.Parse(File.ReadAllText(Sample("rnn.deck.md")) + "\n# More\n\nQ: Kept id <!-- id: kept -->\n\nA: *yes*\n\nC: a {{b::hint}} c\n");
+
+        var (text, notes) = AnkiTextFormat.Export([new AnkiTextFormat.Source(original, null)]);
+        var back = WriteAndParse(Imported(AnkiTextFormat.Import(text, "x")));
+
+        Assert.Empty(notes);
+        Assert.Equal(Cards(original), Cards(back));
+        Assert.Equal(original.Deck.Title, back.Deck.Title);
+        Assert.Equal(original.Deck.Tags, back.Deck.Tags);
+    }
+}
