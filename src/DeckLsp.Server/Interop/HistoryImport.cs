@@ -18,7 +18,7 @@ internal sealed record HistoryOutcome(int Reviews, int Cards, int AlreadyKnown);
 internal static class HistoryImport
 {
     // The scheduler and scale the server reviews with (ReviewService): a replay must give the schedule a live session would.
-    public static ReviewReplay Replay { get; } = new(new FsrsScheduler(new FsrsOptions { EnableFuzz = true }), RatingScale.Default);
+    public static ReviewReplay Replay { get; } = new(new FsrsScheduler(StudySettings.Default.Scheduler), StudySettings.Default.Scale);
 
     /// <summary>
     /// Records the deck (at <paramref name="fullPath"/>) and appends the reviews newer than what each card already has,
@@ -31,15 +31,8 @@ internal static class HistoryImport
             ?? throw new InvalidOperationException("An imported deck with history has a front-matter id.");
         var keys = CardKeyTracker.Relink(store, deckKey, document).Keys;
 
-        // The record shape CardKeyTracker.Save stores, so the server finds these cards as it left them.
-        var prints = CardFingerprint.AllOf(deck, document.Text);
-        var records = deck.Cards.Select((card, i) => new CardRecord(
-            ReviewService.StoreKey(deckKey, keys[i]),
-            prints[i].Question,
-            prints[i].Answer,
-            card.Title,
-            card.Answer is { } answer ? CardText.FirstLine(document.Text.Substring(answer.Start, answer.Length)) : "",
-            i)).ToList();
+        // Stored as the server stores them, so it finds these cards as it left them.
+        var records = CardKeyTracker.Records(document, new DeckKeys(deckKey, keys));
         store.UpsertDeck(deckKey, fullPath, deck.Title, records, now);
 
         var appended = new List<NewReview>();

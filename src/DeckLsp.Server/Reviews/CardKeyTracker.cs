@@ -118,16 +118,22 @@ internal sealed class CardKeyTracker(ReviewService reviews)
     /// <summary>Stores the deck's current cards (so outside edits can be re-linked later); cards gone are kept as orphans.</summary>
     public void Save(string path, DeckDocument document, DeckKeys keys)
     {
+        var records = Records(document, keys);
+        var title = document.Deck.Title;
+        reviews.Enqueue($"store the cards of {path}", store => store.UpsertDeck(keys.DeckKey, path, title, records, reviews.Now));
+    }
+
+    /// <summary>What the database keeps of each card (its fingerprint and snippets), to re-link it after outside edits.</summary>
+    public static List<CardRecord> Records(DeckDocument document, DeckKeys keys)
+    {
         var prints = CardFingerprint.AllOf(document.Deck, document.Text);
-        var records = document.Deck.Cards.Select((card, i) => new CardRecord(
+        return document.Deck.Cards.Select((card, i) => new CardRecord(
             ReviewService.StoreKey(keys.DeckKey, keys.Keys[i]),
             prints[i].Question,
             prints[i].Answer,
             card.Title,
             card.Answer is { } answer ? CardText.FirstLine(document.Text.Substring(answer.Start, answer.Length)) : "",
             i)).ToList();
-        var title = document.Deck.Title;
-        reviews.Enqueue($"store the cards of {path}", store => store.UpsertDeck(keys.DeckKey, path, title, records, reviews.Now));
     }
 
     /// <summary>The deck at <paramref name="oldPath"/> is now at <paramref name="newPath"/>: its history goes with it.</summary>
