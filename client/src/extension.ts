@@ -6,7 +6,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { execFile } from "node:child_process";
 import { DueStatus } from "./dueStatus";
+import { importDeck } from "./importDeck";
 import { showOrphans } from "./orphans";
 import {
   type CardChangedParams,
@@ -17,7 +19,7 @@ import {
   type StartReviewParams,
   ReviewMethods,
 } from "./protocol";
-import { describeProblem, dotnetDownloadUrl, resolveServer, type ServerProblem } from "./server/serverCommand";
+import { describeProblem, dotnetDownloadUrl, resolveServer, type ServerProblem, type ServerResolution } from "./server/serverCommand";
 import { isDeckPath, parseStudyArguments, studyAtCursor } from "./study/studyArguments";
 import { StudyPanel } from "./study/studyPanel";
 
@@ -90,6 +92,33 @@ export function activate(context: vscode.ExtensionContext): void {
         await showOrphans(async () => (await started.sendRequest<OrphansResult>(ReviewMethods.orphans, {})).orphans);
       }
     }),
+    vscode.commands.registerCommand("decklsp.import", async () => {
+      const resolution = serverResolution(context);
+      if (!resolution.ok) {
+        void reportProblem(resolution.problem);
+        return;
+      }
+      const storage = context.storageUri ?? context.globalStorageUri;
+      await fs.mkdir(storage.fsPath, { recursive: true });
+      await importDeck(resolution.server, path.join(storage.fsPath, "reviews.db"), {
+        pickSource: async () =>
+          (await vscode.window.showOpenDialog({
+            title: "Import flashcards",
+            canSelectMany: false,
+            filters: { "Flashcards": ["txt", "tsv", "csv", "apkg"], "All files": ["*"] },
+          }))?.[0]?.fsPath,
+        pickOutput: async (suggested) =>
+          (await vscode.window.showSaveDialog({ title: "Save the deck as", defaultUri: vscode.Uri.file(suggested), filters: { Deck: ["deck.md"] } }))?.fsPath,
+        run: (command) =>
+          new Promise((resolve) => {
+            execFile(command.command, command.args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+              resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }));
+          }),
+        open: async (deck) => void (await vscode.window.showTextDocument(vscode.Uri.file(deck))),
+        info: (message) => void vscode.window.showInformationMessage(message),
+        error: (message) => void vscode.window.showErrorMessage(message),
+      });
+    }),
     vscode.commands.registerCommand("decklsp.restartServer", async () => {
       const previous = client;
       client = undefined;
@@ -129,12 +158,7 @@ export async function deactivate(): Promise<void> {
 }
 
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, status: DueStatus): Promise<LanguageClient | undefined> {
-  const settings = vscode.workspace.getConfiguration("decklsp");
-  const resolution = resolveServer(
-    { serverPath: settings.get<string>("server.path", ""), dotnetPath: settings.get<string>("dotnetPath", "") },
-    context.extensionPath,
-    { platform: process.platform, env: process.env, homeDir: os.homedir(), isFile },
-  );
+  const resolution = serverResolution(context);
   if (!resolution.ok) {
     output.error(describeProblem(resolution.problem));
     void reportProblem(resolution.problem);
@@ -162,6 +186,15 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   client = started;
   void status.refresh();
   return started;
+}
+
+function serverResolution(context: vscode.ExtensionContext): ServerResolution {
+  const settings = vscode.workspace.getConfiguration("decklsp");
+  return resolveServer(
+    { serverPath: settings.get<string>("server.path", ""), dotnetPath: settings.get<string>("dotnetPath", "") },
+    context.extensionPath,
+    { platform: process.platform, env: process.env, homeDir: os.homedir(), isFile },
+  );
 }
 
 async function reportProblem(problem: ServerProblem): Promise<void> {

@@ -1,0 +1,104 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ImportUi, type ProcessResult, defaultOutput, importCommandLine, importDeck, parseImportOutput } from "../../src/importDeck";
+
+const server = { command: "/usr/bin/dotnet", args: ["/ext/server/DeckLsp.Server.dll", "--stdio"] };
+
+function fakeUi(overrides: Partial<ImportUi> = {}) {
+  const seen = { opened: [] as string[], info: [] as string[], errors: [] as string[], ran: [] as { command: string; args: string[] }[] };
+  const ui: ImportUi = {
+    pickSource: async () => "/decks/export.apkg",
+    pickOutput: async (suggested) => suggested,
+    run: async (command) => {
+      seen.ran.push(command);
+      return { code: 0, stdout: '{"deck":"/decks/export.deck.md","title":"T","cards":3,"reviews":7,"notes":[]}\n', stderr: "" };
+    },
+    open: async (deck) => void seen.opened.push(deck),
+    info: (message) => void seen.info.push(message),
+    error: (message) => void seen.errors.push(message),
+    ...overrides,
+  };
+  return { ui, seen };
+}
+
+describe("importDeck", () => {
+  it("Runs_the_server_import_with_the_chosen_files_and_the_shared_database_then_opens_the_deck", async () => {
+    const { ui, seen } = fakeUi();
+
+    const deck = await importDeck(server, "/storage/reviews.db", ui);
+
+    expect(deck).toBe("/decks/export.deck.md");
+    expect(seen.ran).toEqual([
+      {
+        command: "/usr/bin/dotnet",
+        args: ["/ext/server/DeckLsp.Server.dll", "import", "/decks/export.apkg", "-o", "/decks/export.deck.md", "--db", "/storage/reviews.db", "--json", "--force"],
+      },
+    ]);
+    expect(seen.opened).toEqual(["/decks/export.deck.md"]);
+    expect(seen.info).toEqual(["Imported 3 cards with 7 reviews into export.deck.md."]);
+  });
+
+  it("Cancelling_either_dialog_runs_nothing", async () => {
+    for (const cancel of [{ pickSource: async () => undefined }, { pickOutput: async () => undefined }]) {
+      const { ui, seen } = fakeUi(cancel);
+      expect(await importDeck(server, "/db", ui)).toBeUndefined();
+      expect(seen.ran).toEqual([]);
+      expect(seen.opened).toEqual([]);
+    }
+  });
+
+  it("A_failed_import_shows_the_servers_message_and_opens_nothing", async () => {
+    const failed: ProcessResult = { code: 2, stdout: "", stderr: "decklsp import: /decks/export.apkg: the zip is truncated\n" };
+    const { ui, seen } = fakeUi({ run: async () => failed });
+
+    expect(await importDeck(server, "/db", ui)).toBeUndefined();
+
+    expect(seen.errors).toEqual(["Import failed: /decks/export.apkg: the zip is truncated"]);
+    expect(seen.opened).toEqual([]);
+  });
+
+  it("Names_the_deck_after_the_source_beside_it", () => {
+    expect(defaultOutput("/a/b/notes.apkg")).toBe("/a/b/notes.deck.md");
+    expect(defaultOutput("/a/cards.tsv")).toBe("/a/cards.deck.md");
+    expect(importCommandLine({ command: "/x/decklsp", args: ["--stdio"] }, "s", "o", "d")).toEqual({
+      command: "/x/decklsp",
+      args: ["import", "s", "-o", "o", "--db", "d", "--json", "--force"],
+    });
+  });
+
+  it("Reads_the_json_line_and_ignores_anything_else", () => {
+    expect(parseImportOutput("noise\n{\"deck\":\"/d.deck.md\",\"cards\":2}\n")).toMatchObject({ deck: "/d.deck.md", cards: 2 });
+    expect(parseImportOutput("not json")).toBeUndefined();
+  });
+});
+
+describe("importDeck with the bundled server", () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "decklsp-import-"));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("Imports_the_seed_export_into_the_nine_RNN_cards", async () => {
+    const dll = path.resolve(__dirname, "../../server/DeckLsp.Server.dll");
+    const seed = path.resolve(__dirname, "../../../tests/fixtures/interop/000_c95b0af93d31da7a.txt");
+    expect(existsSync(dll), "the published server (client/scripts/build.sh)").toBe(true);
+    const output = path.join(folder, "rnn.deck.md");
+    const { ui, seen } = fakeUi({
+      pickSource: async () => seed,
+      pickOutput: async () => output,
+      run: (command) =>
+        new Promise((resolve) =>
+          execFile("dotnet", command.args, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }))),
+    });
+
+    const deck = await importDeck({ command: "dotnet", args: [dll, "--stdio"] }, path.join(folder, "reviews.db"), ui);
+
+    expect(seen.errors).toEqual([]);
+    expect(deck).toBe(output);
+    const text = readFileSync(output, "utf8");
+    expect(text.match(/^Q: /gm)).toHaveLength(9);
+    expect(text).toContain("title: RNN MLM Flashcards");
+    expect(seen.info[0]).toMatch(/^Imported 9 cards into rnn\.deck\.md\.$/);
+  }, 60_000);
+});
