@@ -1,1 +1,200 @@
-Console.WriteLine("bench: not written yet");
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using DeckLsp.Bench;
+using DeckLsp.Bench.EndToEnd;
+using DeckLsp.Bench.Micro;
+using DeckLsp.Bench.Report;
+
+// The benchmark (issue 5). bench/run.sh builds what it needs and runs this; options:
+//   --quick      a few samples of everything (a couple of minutes), for trying changes
+//   --verify     check every edit's incremental snapshot against a full parse, in process (slower; a debug mode)
+//   --no-micro   skip the BenchmarkDotNet micro-benchmarks    --no-peer   skip VS Code's server and markdownlint-cli2
+//   --out FILE   also write the table (Markdown) to FILE      --repo DIR  the repository (default: found from here)
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var flags = args.ToHashSet(StringComparer.Ordinal);
+string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var quick = flags.Contains("--quick");
+var repository = Value("--repo") ?? FindRepository();
+using var setup = new BenchSetup(repository, quick, flags.Contains("--verify"));
+var bench = new EndToEndBench(setup);
+var results = new Results();
+var clock = Stopwatch.StartNew();
+void Phase(string name) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {name}");
+string Pct(double ours, Stat baseline) => $"{Stat.Number(100 * ours / baseline.Median)}% of baseline";
+
+if (!File.Exists(setup.ServerDll))
+{
+    Console.Error.WriteLine($"No server build at {setup.ServerDll}: run bench/run.sh (or dotnet build DeckLsp.sln -c Release) first.");
+    return 2;
+}
+
+// Keystroke → diagnostics, at every size.
+Phase("keystroke → diagnostics");
+var keystroke = new Dictionary<int, Stat>();
+var allCorrect = true;
+foreach (var cards in new[] { 100, 1_000, 10_000, 50_000 })
+{
+    var baseline = bench.Baseline(cards);
+    var (stat, correct) = await bench.KeystrokeToDiagnostics(cards, cards >= 50_000 ? setup.Samples(100, 20) : setup.Samples(200, 30));
+    keystroke[cards] = stat;
+    allCorrect &= correct;
+    var isTarget = cards == 10_000;
+    var flat = isTarget ? stat.Median / keystroke[1_000].Median : double.NaN;
+    results.Add(new Row(
+        $"keystroke → diagnostics published, {cards:N0} cards (debounce 0)",
+        $"{stat.Ms()}<br>{Pct(stat.Median, baseline)}" + (isTarget ? $"; {Stat.Number(flat)}× the 1,000-card figure" : ""),
+        baseline.Ms(),
+        "—",
+        isTarget ? "≤ 10% of baseline and ≤ 1.5× the 1,000-card figure" : "(flatness)",
+        isTarget ? Results.Verdict(stat.Median <= 0.10 * baseline.Median && flat <= 1.5) : correct ? "correct" : "**WRONG**"));
+}
+
+Phase("debounce");
+var (debounced, _) = await bench.KeystrokeToDiagnostics(10_000, setup.Samples(20, 6), delayMs: 150);
+results.Add(new Row("keystroke → diagnostics published, 10,000 cards, default debounce (150 ms)", debounced.Ms(), bench.Baseline(10_000).Ms(), "—",
+    "reported: the deliberate wait, not work", "—", $"work after the debounce ≈ {Stat.Number(debounced.Median - 150)} ms"));
+
+Phase("code fence");
+var (fenceOpen, fenceClose, fenceCorrect) = await bench.CodeFence(10_000, setup.Samples(10, 3));
+results.Add(new Row("keystroke opening a code fence mid-deck (swallows the rest), 10,000 cards → published",
+    $"{fenceOpen.Ms()}<br>{Pct(fenceOpen.Median, bench.Baseline(10_000))}", bench.Baseline(10_000).Ms(), "—", "correct, and reported",
+    fenceCorrect ? "met (correct)" : "**WRONG**", $"closing it again: {fenceClose.Ms()}"));
+
+Phase("open");
+var (open, openCorrect) = await bench.Open(10_000, setup.Samples(5, 2));
+var openBaseline = bench.Baseline(10_000);
+
+Phase("features");
+var features = await bench.Features(10_000, setup.Samples(30, 8));
+var featuresSmall = await bench.Features(1_000, setup.Samples(30, 8));
+
+Phase("cold start");
+var coldR2R = File.Exists(setup.ReadyToRunDll) ? await bench.ColdStart(setup.ReadyToRunDll, setup.Samples(10, 3)) : null;
+var coldJit = await bench.ColdStart(setup.ServerDll, setup.Samples(10, 3));
+
+Phase("memory");
+var memory = await bench.Memory(10_000, setup.Samples(1_000, 200));
+
+Phase("workspace");
+var (workspace, progress) = await bench.Workspace(1_000, 100, setup.Samples(3, 1));
+var workspaceBaseline = bench.WorkspaceBaseline(1_000, 100, setup.Samples(3, 1));
+
+Phase("review");
+var (review, rated, stored) = await bench.Review(100, setup.Samples(150, 30));
+
+var peer = default(System.Text.Json.Nodes.JsonObject);
+(Stat Ours, Stat Lint, int LintExit)? check = null;
+if (!flags.Contains("--no-peer"))
+{
+    Phase("peer: VS Code's Markdown language server");
+    peer = await bench.Peer(1_000, 10_000, setup.Samples(20, 4), setup.Samples(30, 6), setup.Samples(3, 1), setup.Samples(50, 6));
+    Phase("check vs markdownlint-cli2");
+    check = await bench.Check(1_000, 100, setup.Samples(3, 1));
+}
+
+Stat? PeerStat(string name) => peer?[name] is { } node
+    ? new Stat(node["median"]!.GetValue<double>(), node["p95"]!.GetValue<double>(), node["n"]!.GetValue<int>())
+    : null;
+string PeerCell(Stat? theirs, double ours) => theirs is null ? "not run" : $"{theirs.Ms()}<br>we are {Stat.Number(theirs.Median / ours)}× faster";
+
+results.Add(new Row("open: didOpen → diagnostics published, 10,000 cards",
+    $"{open.Ms()}<br>{Stat.Number(open.Median / openBaseline.Median)}× baseline", openBaseline.Ms(),
+    PeerCell(PeerStat("open"), open.Median) + "<br>(peer: didOpen → documentSymbol)", "≤ 1.5× baseline",
+    Results.Verdict(open.Median <= 1.5 * openBaseline.Median && openCorrect)));
+foreach (var method in new[] { "textDocument/codeLens", "textDocument/documentSymbol", "textDocument/foldingRange" })
+{
+    var stat = features[method];
+    results.Add(new Row($"{method[13..]} on 10,000 cards (settled snapshot)", stat.Ms(), "—", "—", "≤ 20 ms", Results.Verdict(stat.Median <= 20)));
+}
+
+var symbolsLarge = features["keystroke → textDocument/documentSymbol"];
+var peerSymbols = PeerStat("largeKeystrokeSymbols");
+results.Add(new Row("keystroke → documentSymbol answered, 1,000 cards", featuresSmall["keystroke → textDocument/documentSymbol"].Ms(), bench.Baseline(1_000).Ms(),
+    PeerCell(PeerStat("smallKeystrokeSymbols"), featuresSmall["keystroke → textDocument/documentSymbol"].Median), "(reported)", "—"));
+results.Add(new Row("keystroke → documentSymbol answered, 10,000 cards", symbolsLarge.Ms(), bench.Baseline(10_000).Ms(),
+    PeerCell(peerSymbols, symbolsLarge.Median), "≥ 30× faster than the peer",
+    peerSymbols is null ? "not run" : Results.Verdict(peerSymbols.Median / symbolsLarge.Median >= 30)));
+var foldingLarge = features["keystroke → textDocument/foldingRange"];
+results.Add(new Row("keystroke → foldingRange answered, 10,000 cards", foldingLarge.Ms(), bench.Baseline(10_000).Ms(),
+    PeerCell(PeerStat("largeKeystrokeFolding"), foldingLarge.Median), "(reported)", "—"));
+results.Add(new Row("keystroke → codeLens answered, 10,000 cards", features["keystroke → textDocument/codeLens"].Ms(), bench.Baseline(10_000).Ms(),
+    "—", "(reported)", "—"));
+
+results.Add(new Row("cold start: spawn → initialize answered (ReadyToRun publish, `dotnet DeckLsp.Server.dll`)",
+    coldR2R?.Ms() ?? "not published (run bench/run.sh)", "—", "—", "≤ 100 ms", Results.Verdict(coldR2R is null ? null : coldR2R.Median <= 100),
+    $"the normal (JIT) build: {coldJit.Ms()}"));
+
+var mb = 1024.0 * 1024.0;
+var peerRss = peer?["rssAfterEdits"]?.GetValue<double>();
+results.Add(new Row($"memory: RSS, 10,000-card deck open and edited {memory.Edits:N0} times",
+    $"{Stat.Number(memory.AfterAll / mb)} MB after {memory.Edits:N0} edits; {Stat.Number(memory.AfterHundred / mb)} MB after 100 (peak {Stat.Number(memory.Peak / mb)} MB)",
+    "—",
+    peerRss is null ? "not run" : $"{Stat.Number(peerRss.Value / mb)} MB after {peer!["memoryEdits"]} edits<br>{Stat.Number(peerRss.Value / memory.AfterAll)}× ours",
+    "≤ 150 MB, no growth after the first 100 edits",
+    Results.Verdict(memory.AfterAll <= 150 * mb && memory.AfterAll <= memory.AfterHundred * 1.05),
+    "growth counted when the last figure exceeds the 100-edit one by more than 5%"));
+
+results.Add(new Row("workspace: 1,000 files / 100,000 cards, initialized → $/progress end",
+    $"{workspace.Ms()}<br>{Stat.Number(workspace.Median / workspaceBaseline.Median)}× baseline; {progress} $/progress messages",
+    $"{workspaceBaseline.Ms()} (all files, one after another)", "—", "≤ 3 s, with $/progress",
+    Results.Verdict(workspace.Median <= 3000 && progress >= 2)));
+
+results.Add(new Row("review: deck/rate → next card answered (rating committed first)", review.Ms(), "—", "—", "≤ 10 ms, durable",
+    Results.Verdict(review.Median <= 10 && stored == rated), $"{rated} ratings answered, {stored} in the database after SIGKILL"));
+
+if (check is { } c)
+{
+    results.Add(new Row("`decklsp check` on 1,000 files vs `markdownlint-cli2`, wall clock incl. process start", c.Ours.Ms(), workspaceBaseline.Ms(),
+        $"markdownlint-cli2: {c.Lint.Ms()}<br>we are {Stat.Number(c.Lint.Median / c.Ours.Median)}× faster", "≥ 5× faster",
+        Results.Verdict(c.Lint.Median / c.Ours.Median >= 5)));
+}
+
+Console.Error.WriteLine(results.ToMarkdown("End-to-end figures so far (the full table follows the micro-benchmarks):"));
+if (!flags.Contains("--no-micro"))
+{
+    Phase("micro-benchmarks (BenchmarkDotNet)");
+    var micro = MicroRunner.Run(quick);
+    foreach (var (name, _, cards, stat, allocated) in micro.Where(m => !m.Baseline))
+    {
+        var baseline = micro.FirstOrDefault(m => m.Cards == cards && m.Baseline).Stat ?? new Stat(double.NaN, double.NaN, 0);
+        results.Add(new Row($"micro (BenchmarkDotNet): {name}, {cards:N0} cards", $"{stat.Ms()}<br>{Pct(stat.Median, baseline)}; {Stat.Number(allocated)} MB allocated",
+            baseline.Ms(), "—", "(core only, no protocol)", "—"));
+    }
+}
+
+results.Note($"Correctness: every keystroke scenario's last publication equals a full parse's diagnostics: {(allCorrect ? "yes" : "NO")}; " +
+    $"the open: {(openCorrect ? "yes" : "NO")}; the fence: every publication and snapshot checked: {(fenceCorrect ? "yes" : "NO")}." +
+    (setup.Verify ? " --verify: every edit's snapshot was checked against a full parse." : ""));
+if (peer is not null)
+{
+    results.Note($"Peer: vscode-markdown-languageserver {peer["version"]}, parsing through markdown-it in the bench's node client (as VS Code's extension host does); its RSS is the server process's.");
+}
+
+if (check is { LintExit: var lintExit })
+{
+    results.Note($"markdownlint-cli2 exited {lintExit} (it reports Markdown style findings on the decks; `decklsp check` reports the deck's own errors).");
+}
+
+var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "--quick" : "full run")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {clock.Elapsed:mm\\:ss} total";
+var table = results.ToMarkdown($"Machine: {machine}");
+Console.WriteLine(table);
+if (Value("--out") is { } output)
+{
+    File.WriteAllText(output, table);
+}
+
+return allCorrect && openCorrect && fenceCorrect ? 0 : 1;
+
+static string FindRepository()
+{
+    for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+    {
+        if (File.Exists(Path.Combine(folder.FullName, "DeckLsp.sln")))
+        {
+            return folder.FullName;
+        }
+    }
+
+    return Environment.CurrentDirectory;
+}

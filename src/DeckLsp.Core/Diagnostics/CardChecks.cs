@@ -5,12 +5,12 @@ using DeckLsp.Core.Text;
 namespace DeckLsp.Core.Diagnostics;
 
 /// <summary>
-/// The checks that need a whole card or the whole deck: ids, empty sides, cloze deletions, duplicates. Also attaches
-/// what they read (the id, the deletions) to the cards.
+/// The checks that need a whole card (ids, empty sides, cloze deletions: <see cref="Check"/>, run per segment) or the
+/// whole deck (duplicates). Also attaches what they read (the id, the deletions) to the cards.
 /// </summary>
 internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
 {
-    public IReadOnlyList<Card> Run(IReadOnlyList<Card> cards, IReadOnlyList<(TextSpan Span, string Value)> ids, IReadOnlyList<TextSpan> code)
+    public List<Card> Check(IReadOnlyList<Card> cards, IReadOnlyList<(TextSpan Span, string Value)> ids, IReadOnlyList<TextSpan> code)
     {
         var result = new List<Card>(cards.Count);
         var nextId = 0;
@@ -44,8 +44,6 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
             result.Add(checkedCard);
         }
 
-        ReportDuplicateQuestions(result);
-        ReportDuplicateIds(result);
         return result;
     }
 
@@ -108,26 +106,33 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
         return card;
     }
 
-    private void ReportDuplicateQuestions(List<Card> cards)
+    /// <param name="questions">Each card's normalized question (<see cref="CardText.Normalize"/>), in the same order.</param>
+    public static void ReportDuplicateQuestions(List<Card> cards, List<string> questions, List<DeckDiagnostic> problems)
     {
-        var groups = new Dictionary<string, List<Card>>();
-        foreach (var card in cards)
+        // Runs on every snapshot: one lookup per card, and a group only for questions that do repeat.
+        var first = new Dictionary<string, int>(cards.Count, StringComparer.Ordinal);
+        Dictionary<string, List<Card>>? groups = null;
+        for (var i = 0; i < cards.Count; i++)
         {
-            var key = CardText.Normalize(Slice(card.Question));
+            var key = questions[i];
             if (key.Length == 0)
             {
                 continue;
             }
 
-            if (!groups.TryGetValue(key, out var group))
+            if (!first.TryAdd(key, i))
             {
-                groups[key] = group = [];
-            }
+                groups ??= new Dictionary<string, List<Card>>(StringComparer.Ordinal);
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups[key] = group = [cards[first[key]]];
+                }
 
-            group.Add(card);
+                group.Add(cards[i]);
+            }
         }
 
-        foreach (var group in groups.Values.Where(g => g.Count > 1))
+        foreach (var group in groups?.Values ?? Enumerable.Empty<List<Card>>())
         {
             foreach (var card in group)
             {
@@ -139,7 +144,7 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
     }
 
     // The first card keeps an id; later ones must change, since review history follows the id.
-    private void ReportDuplicateIds(List<Card> cards)
+    public static void ReportDuplicateIds(List<Card> cards, List<DeckDiagnostic> problems)
     {
         var first = new Dictionary<string, Card>(StringComparer.Ordinal);
         foreach (var card in cards)

@@ -13,15 +13,27 @@ public sealed class DeckDocument
 {
     private readonly Segment[] _segments;
     private readonly int[] _starts;
+
+    // What each segment gives the deck, read at most once and shared with every later snapshot that keeps the segment.
+    private readonly ContentSlot[] _contents;
     private readonly Lazy<DeckAnalysis> _analysis;
     private LineMap? _lines;
 
-    private DeckDocument(string text, string fileName, Segment[] segments, int[] starts)
+    // The previous snapshot's line map and the edit from it, while this snapshot's own map is not built yet.
+    private (LineMap Lines, TextChange Change)? _linesBefore;
+
+    private sealed class ContentSlot
+    {
+        public SegmentContent? Content;
+    }
+
+    private DeckDocument(string text, string fileName, Segment[] segments, int[] starts, ContentSlot[] contents)
     {
         Text = text;
         FileName = fileName;
         _segments = segments;
         _starts = starts;
+        _contents = contents;
         _analysis = new Lazy<DeckAnalysis>(() => DeckAnalysis.Run(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -30,7 +42,22 @@ public sealed class DeckDocument
     /// <summary>The file's name (for the title when the deck names none).</summary>
     public string FileName { get; }
 
-    public LineMap Lines => _lines ??= LineMap.Build(Text);
+    /// <summary>The line map: after an edit, the previous map with the edited lines re-read, when that map was built.</summary>
+    public LineMap Lines
+    {
+        get
+        {
+            if (_lines is { } built)
+            {
+                return built;
+            }
+
+            var lines = _linesBefore is var (before, change) ? before.Apply(change, Text) : LineMap.Build(Text);
+            _lines = lines;
+            _linesBefore = null;
+            return lines;
+        }
+    }
 
     public Deck Deck => _analysis.Value.Deck;
 
@@ -47,10 +74,29 @@ public sealed class DeckDocument
         }
     }
 
+    /// <summary>Each segment's start and content, read now for the segments no earlier snapshot read.</summary>
+    internal IEnumerable<(int Start, SegmentContent Content)> SegmentContents()
+    {
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            var slot = _contents[i];
+            var content = Volatile.Read(ref slot.Content);
+            if (content is null)
+            {
+                // Two snapshots may read the same segment at once: both get equal contents, either may be kept.
+                content = SegmentContent.Read(Text, _starts[i], _segments[i]);
+                Volatile.Write(ref slot.Content, content);
+            }
+
+            yield return (_starts[i], content);
+        }
+    }
+
     public static DeckDocument Parse(string text, string fileName = "deck.deck.md")
     {
         var parsed = SegmentParser.ParseRegion(text, 0, text.Length);
-        return new DeckDocument(text, fileName, parsed.Select(p => p.Segment).ToArray(), parsed.Select(p => p.Start).ToArray());
+        return new DeckDocument(text, fileName, parsed.Select(p => p.Segment).ToArray(), parsed.Select(p => p.Start).ToArray(),
+            parsed.Select(_ => new ContentSlot()).ToArray());
     }
 
     /// <summary>Applies one edit (offsets in this snapshot's text) and returns the next snapshot.</summary>
@@ -86,7 +132,7 @@ public sealed class DeckDocument
         {
             if (last + 1 >= _segments.Length)
             {
-                return Splice(text, first, _segments.Length, SegmentParser.ParseRegion(text, regionStart, text.Length), delta);
+                return Splice(text, first, _segments.Length, SegmentParser.ParseRegion(text, regionStart, text.Length), change);
             }
 
             // Parse through the next old segment too, so the place we hope to meet the old cuts again is decided by
@@ -97,7 +143,7 @@ public sealed class DeckDocument
             var meet = lookaheadEnd >= minimumEnd ? parsed.FindIndex(p => p.Start == sync) : -1;
             if (meet >= 0)
             {
-                return Splice(text, first, last + 1, parsed.GetRange(0, meet), delta);
+                return Splice(text, first, last + 1, parsed.GetRange(0, meet), change);
             }
 
             // No cut there: the edit opened something (a code fence, an HTML block) that runs on. Widen geometrically,
@@ -107,27 +153,36 @@ public sealed class DeckDocument
         }
     }
 
-    private DeckDocument Splice(string text, int first, int resume, List<(int Start, Segment Segment)> middle, int delta)
+    private DeckDocument Splice(string text, int first, int resume, List<(int Start, Segment Segment)> middle, TextChange change)
     {
+        var delta = change.Delta;
         var count = first + middle.Count + (_segments.Length - resume);
         var segments = new Segment[count];
         var starts = new int[count];
+        var contents = new ContentSlot[count];
         Array.Copy(_segments, segments, first);
         Array.Copy(_starts, starts, first);
+        Array.Copy(_contents, contents, first);
         for (var i = 0; i < middle.Count; i++)
         {
             segments[first + i] = middle[i].Segment;
             starts[first + i] = middle[i].Start;
+            contents[first + i] = new ContentSlot();
         }
 
         var tail = first + middle.Count;
         Array.Copy(_segments, resume, segments, tail, _segments.Length - resume);
+        Array.Copy(_contents, resume, contents, tail, _segments.Length - resume);
         for (var i = resume; i < _segments.Length; i++)
         {
             starts[tail + i - resume] = _starts[i] + delta;
         }
 
-        return new DeckDocument(text, FileName, segments, starts);
+        // Only one step back is kept: a snapshot whose map was never built hands on nothing, and the next builds afresh.
+        return new DeckDocument(text, FileName, segments, starts, contents)
+        {
+            _linesBefore = _lines is { } lines ? (lines, change) : null,
+        };
     }
 
     /// <summary>

@@ -1,55 +1,63 @@
 using DeckLsp.Core.Diagnostics;
-using DeckLsp.Core.Parsing;
 using DeckLsp.Core.Text;
 
 namespace DeckLsp.Core.Model;
 
 /// <summary>
-/// Walks a document's items in order and assembles sections and cards, reporting what cannot be a well-formed card.
-/// Nothing is dropped silently: every marker either becomes part of a card or gets a diagnostic.
+/// Assembles a deck from what each segment found (<see cref="SegmentContent"/>): sections from the headings in order,
+/// cards placed in them and moved to where their segment stands, and the checks that need the whole deck (duplicates).
+/// This walk is linear in the number of cards and headings, not in the text; nothing in it re-reads the text.
 /// </summary>
 internal sealed class DeckBuilder(string text, string fileName)
 {
     private readonly List<Card> _cards = [];
+    private readonly List<string> _questions = [];
     private readonly List<Section> _sections = [];
     private readonly List<DeckDiagnostic> _problems = [];
-    private readonly List<(int Start, Fact Fact)> _facts = [];
+    private readonly List<LinkTarget> _links = [];
     private readonly Stack<int> _openSections = new();
     private FrontMatterReader.Result? _frontMatter;
-    private OpenCard? _card;
 
-    private sealed class OpenCard(CardKind kind, TextSpan marker)
+    public (Deck Deck, List<DeckDiagnostic> Problems) Build(IEnumerable<(int Start, SegmentContent Content)> segments)
     {
-        public CardKind Kind { get; } = kind;
-
-        public TextSpan Marker { get; } = marker;
-
-        public int QuestionEnd { get; set; } = marker.End;
-
-        public TextSpan? AnswerMarker { get; set; }
-
-        public int AnswerEnd { get; set; }
-
-        public int SectionIndex { get; init; }
-    }
-
-    public (Deck Deck, List<DeckDiagnostic> Problems, List<(int Start, Fact Fact)> Facts) Build(IEnumerable<(int Start, Segment Segment)> segments)
-    {
-        foreach (var (start, segment) in segments)
+        foreach (var (start, content) in segments)
         {
-            foreach (var item in segment.Items)
+            if (content.FrontMatter is { } frontMatter)
             {
-                Accept(item with { Span = item.Span.Shift(start) });
+                _frontMatter = frontMatter;
+                _problems.AddRange(frontMatter.Problems.Select(p => p.Shifted(start)));
             }
 
-            foreach (var fact in segment.Facts)
+            var next = 0;
+            foreach (var heading in content.Headings)
             {
-                _facts.Add((start, fact));
+                while (next < heading.CardsBefore)
+                {
+                    AddCard(content, next++, start);
+                }
+
+                OpenSection(heading.Item with { Span = heading.Item.Span.Shift(start) });
+            }
+
+            while (next < content.Cards.Length)
+            {
+                AddCard(content, next++, start);
+            }
+
+            foreach (var problem in content.Problems)
+            {
+                _problems.Add(problem.Shifted(start));
+            }
+
+            foreach (var link in content.Links)
+            {
+                _links.Add(link with { Span = link.Span.Shift(start) });
             }
         }
 
-        CloseCard();
         CloseSections(0, text.Length);
+        CardChecks.ReportDuplicateQuestions(_cards, _questions, _problems);
+        CardChecks.ReportDuplicateIds(_cards, _problems);
         var deck = new Deck
         {
             Title = _frontMatter?.Title ?? _sections.FirstOrDefault(s => s.Level == 1)?.Title ?? TitleFromFileName(fileName),
@@ -57,121 +65,18 @@ internal sealed class DeckBuilder(string text, string fileName)
             Id = _frontMatter?.Id,
             Sections = _sections,
             Cards = _cards,
+            Links = _links,
         };
-        return (deck, _problems, _facts);
+        return (deck, _problems);
     }
 
-    private void Accept(Item item)
+    private void AddCard(SegmentContent content, int index, int start)
     {
-        switch (item.Kind)
-        {
-            case ItemKind.FrontMatter:
-                var contentStart = text.IndexOf('\n', item.Span.Start) + 1;
-                _frontMatter = FrontMatterReader.Read(text, item.Text, contentStart, item.Span);
-                _problems.AddRange(_frontMatter.Problems);
-                break;
-            case ItemKind.Heading:
-                CloseCard();
-                OpenSection(item);
-                break;
-            case ItemKind.Break:
-                CloseCard();
-                break;
-            case ItemKind.Marker:
-                AcceptMarker(item);
-                break;
-            case ItemKind.Content when _card is not null:
-                Extend(item.Span.End);
-                break;
-        }
+        _cards.Add(content.Cards[index].Shifted(start, _openSections.Count > 0 ? _openSections.Peek() : -1));
+        _questions.Add(content.NormalizedQuestions[index]);
     }
 
-    private void AcceptMarker(Item item)
-    {
-        var marker = new TextSpan(item.Span.Start, Markers.Length);
-        switch (item.Marker)
-        {
-            case MarkerKind.Question or MarkerKind.Cloze:
-                CloseCard();
-                _card = new OpenCard(item.Marker == MarkerKind.Cloze ? CardKind.Cloze : CardKind.Basic, marker)
-                {
-                    QuestionEnd = item.Span.End,
-                    SectionIndex = _openSections.Count > 0 ? _openSections.Peek() : -1,
-                };
-                break;
-            case MarkerKind.Answer when _card is null:
-                _problems.Add(new DeckDiagnostic(DiagnosticCodes.AnswerWithoutQuestion, DeckSeverity.Error,
-                    "This answer has no question: start the card with a paragraph beginning `Q:` above it.", marker));
-                break;
-            case MarkerKind.Answer when _card.AnswerMarker is { } first:
-                _problems.Add(new DeckDiagnostic(DiagnosticCodes.SecondAnswer, DeckSeverity.Error,
-                    "This question already has an answer: start a new card with `Q:`, or remove this second `A:`.", marker)
-                {
-                    Related = [new RelatedSpan(first, "The first answer")],
-                });
-                Extend(item.Span.End);
-                break;
-            case MarkerKind.Answer:
-                _card.AnswerMarker = marker;
-                _card.AnswerEnd = item.Span.End;
-                break;
-        }
-    }
-
-    private void Extend(int end)
-    {
-        if (_card!.AnswerMarker is null)
-        {
-            _card.QuestionEnd = end;
-        }
-        else
-        {
-            _card.AnswerEnd = end;
-        }
-    }
-
-    private void CloseCard()
-    {
-        if (_card is not { } open)
-        {
-            return;
-        }
-
-        _card = null;
-        var question = Trimmed(open.Marker.End, open.QuestionEnd);
-        TextSpan? answer = open.AnswerMarker is { } answerMarker ? Trimmed(answerMarker.End, open.AnswerEnd) : null;
-        var end = answer?.End ?? question.End;
-        var card = new Card
-        {
-            Kind = open.Kind,
-            Span = TextSpan.FromBounds(open.Marker.Start, Math.Max(end, open.AnswerMarker?.End ?? open.Marker.End)),
-            Marker = open.Marker,
-            Question = question,
-            AnswerMarker = open.AnswerMarker,
-            Answer = answer,
-            SectionIndex = open.SectionIndex,
-            Title = CardText.FirstLine(text.Substring(question.Start, question.Length)),
-        };
-        _cards.Add(card);
-    }
-
-    private TextSpan Trimmed(int start, int end)
-    {
-        end = Math.Max(start, end);
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        return TextSpan.FromBounds(start, end);
-    }
-
-    private void OpenSection(Item heading)
+    private void OpenSection(Parsing.Item heading)
     {
         CloseSections(heading.Level, heading.Span.Start);
         var index = _sections.Count;

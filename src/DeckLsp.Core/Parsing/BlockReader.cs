@@ -272,8 +272,11 @@ internal static partial class BlockReader
             return contentEnd > contentStart ? source[contentStart..contentEnd] : "";
         }
 
-        private static TextSpan SpanOf(MarkdownObject node) =>
-            node.Span.IsEmpty ? new TextSpan(Math.Max(0, node.Span.Start), 0) : TextSpan.FromBounds(node.Span.Start, node.Span.End + 1);
+        // Clamped: a math block left open at the very end ("$$" with no line break) ends one past the text in Markdig.
+        private TextSpan SpanOf(MarkdownObject node) =>
+            node.Span.IsEmpty
+                ? new TextSpan(Math.Clamp(node.Span.Start, 0, source.Length), 0)
+                : TextSpan.FromBounds(Math.Min(node.Span.Start, source.Length), Math.Min(node.Span.End + 1, source.Length));
 
         private bool StartsWithMarkerLine(TextSpan span) => Markers.At(source.AsSpan(span.Start, span.Length)) != MarkerKind.None;
 

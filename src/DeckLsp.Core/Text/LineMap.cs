@@ -41,6 +41,61 @@ public sealed class LineMap
         return new LineMap(starts.ToArray(), text.Length);
     }
 
+    /// <summary>
+    /// The map of the text after <paramref name="change"/> (offsets in this map's text), given that text: lines before
+    /// the edit are kept, lines after it shifted, and only the edited stretch is read again. Costs a copy of the line
+    /// starts, not a scan of the text.
+    /// </summary>
+    public LineMap Apply(TextChange change, string newText)
+    {
+        var start = Math.Clamp(change.Span.Start, 0, _length);
+        var oldEnd = Math.Clamp(change.Span.End, start, _length);
+        var newEnd = start + change.NewText.Length;
+        var delta = newEnd - oldEnd;
+        if (newText.Length != _length + delta)
+        {
+            throw new ArgumentException("The new text is not this map's text with the change applied.", nameof(newText));
+        }
+
+        // Whether p starts a line depends on the characters at p - 1 and p: unchanged for p < start (kept as they were)
+        // and for p > newEnd (the old start p - delta, shifted). Everything in between is read again.
+        var kept = LowerBound(start);
+        var resume = LowerBound(oldEnd + 1);
+        var starts = new List<int>(kept + (_lineStarts.Length - resume) + 8);
+        for (var i = 0; i < kept; i++)
+        {
+            starts.Add(_lineStarts[i]);
+        }
+
+        if (starts.Count == 0)
+        {
+            starts.Add(0);
+        }
+
+        for (var p = Math.Max(start, 1); p <= newEnd && p <= newText.Length; p++)
+        {
+            var before = newText[p - 1];
+            if (before == '\n' || (before == '\r' && (p == newText.Length || newText[p] != '\n')))
+            {
+                starts.Add(p);
+            }
+        }
+
+        for (var i = resume; i < _lineStarts.Length; i++)
+        {
+            starts.Add(_lineStarts[i] + delta);
+        }
+
+        return new LineMap(starts.ToArray(), newText.Length);
+    }
+
+    // The index of the first line start at or after offset.
+    private int LowerBound(int offset)
+    {
+        var index = Array.BinarySearch(_lineStarts, offset);
+        return index >= 0 ? index : ~index;
+    }
+
     public int LineStart(int line) => _lineStarts[Math.Clamp(line, 0, _lineStarts.Length - 1)];
 
     /// <summary>The offset just past the line's last character, before its line break.</summary>

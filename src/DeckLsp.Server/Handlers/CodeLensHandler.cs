@@ -1,5 +1,6 @@
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Reviews;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,10 @@ internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, Rev
         var deck = document.Deck;
         var lines = document.Lines;
         var study = Study(uri);
+        var counted = study is null ? default : Counts(study);
         var lenses = new List<CodeLens>
         {
-            Lens(uri, DeckLine(document), $"Study deck ({Summary(study, deck.Cards.Count, null)})", "deck"),
+            Lens(uri, DeckLine(document), $"Study deck ({Summary(counted.Deck, deck.Cards.Count)})", "deck"),
         };
 
         var sizes = new int[deck.Sections.Count];
@@ -47,7 +49,7 @@ internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, Rev
         {
             var index = section.Index;
             lenses.Add(Lens(uri, lines.GetLine(section.Heading.Start),
-                $"Study section ({Summary(study, sizes[index], card => deck.IsWithin(card.SectionIndex, index))})", "section"));
+                $"Study section ({Summary(counted.Sections?[index], sizes[index])})", "section"));
         }
 
         var due = study is null ? null : DueOfCards(study);
@@ -74,16 +76,22 @@ internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, Rev
         }
     }
 
-    private string Summary(StudyDeck? study, int cards, Func<Card, bool>? include)
+    // One read of the history for the deck and all its sections; counts stay off the lenses if it cannot be read.
+    private (DeckCounts? Deck, DeckCounts[]? Sections) Counts(StudyDeck study)
     {
-        if (study is null)
+        try
         {
-            return Cards(cards);
+            return counts.OfDeckAndSections(study);
         }
-
-        var due = counts.Of(study, include);
-        return $"{Cards(due.Total)} · {due.Due} due · {due.New} new";
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "No review counts for {Uri}", study.Uri);
+            return default;
+        }
     }
+
+    private static string Summary(DeckCounts? due, int cards) =>
+        due is null ? Cards(cards) : $"{Cards(due.Total)} · {due.Due} due · {due.New} new";
 
     // "due now", "due in 3d" or "new": for a cloze card, its earliest deletion.
     private Dictionary<Card, string> DueOfCards(StudyDeck study)

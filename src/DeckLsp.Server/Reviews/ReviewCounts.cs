@@ -1,5 +1,6 @@
 using DeckLsp.Core.Model;
 using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Protocol;
 
 namespace DeckLsp.Server.Reviews;
@@ -14,6 +15,33 @@ internal sealed class ReviewCounts(ReviewService reviews, StudyDecks decks)
         var states = reviews.Store.GetStates(keys);
         var introduced = reviews.Store.CountReviews(deck.Keys.DeckKey, reviews.StartOfToday, reviews.Now.AddTicks(1)).NewCardsInRange;
         return DeckCounts.Of(keys.Select(k => states.GetValueOrDefault(k)), reviews.Now, introduced, reviews.SessionOptions);
+    }
+
+    /// <summary>
+    /// The deck's counts and each section's (its cards and its subsections' cards), from one read of the states: what
+    /// <see cref="Of"/> gives for the deck and for each section, without a scan and two queries per section.
+    /// </summary>
+    public (DeckCounts Deck, DeckCounts[] Sections) OfDeckAndSections(StudyDeck deck)
+    {
+        var items = deck.ReviewItems().Select(item => (item.Card, Key: deck.StoreKey(item.ReviewKey))).ToList();
+        var states = reviews.Store.GetStates(items.Select(item => item.Key));
+        var introduced = reviews.Store.CountReviews(deck.Keys.DeckKey, reviews.StartOfToday, reviews.Now.AddTicks(1)).NewCardsInRange;
+        var sections = deck.Document.Deck.Sections;
+        var all = new List<CardMemory?>(items.Count);
+        var perSection = sections.Select(_ => new List<CardMemory?>()).ToArray();
+        foreach (var (card, key) in items)
+        {
+            var memory = states.GetValueOrDefault(key);
+            all.Add(memory);
+            for (var section = card.SectionIndex; section >= 0; section = sections[section].ParentIndex)
+            {
+                perSection[section].Add(memory);
+            }
+        }
+
+        var now = reviews.Now;
+        return (DeckCounts.Of(all, now, introduced, reviews.SessionOptions),
+            perSection.Select(memories => DeckCounts.Of(memories, now, introduced, reviews.SessionOptions)).ToArray());
     }
 
     public DueCounts Workspace()

@@ -13,6 +13,7 @@ public class DiagnosticCases
         { "clean cloze with extra", "C: {{Paris}} is in France.\n\nA: Capital since 508.\n", [] },
         { "section description is prose", "# RNNs\n\nSome notes about RNNs.\n\nQ: a\nA: b\n", [] },
         { "prose after a break", "Q: a\nA: b\n\n---\n\nLoose notes.\n", [] },
+        { "math block left open at the very end", "C: the {{x::hint}} y\n$$", [] },
         { "sample-like front matter", "---\ntitle: T\ntags: [a, b]\nid: deck-1\n---\n\nQ: a\n\nA: b\n", [] },
 
         // DECK001

@@ -20,8 +20,8 @@ internal sealed class ServerProcess : IDisposable
 
     public JsonRpc Rpc { get; }
 
-    /// <summary>Starts the server on <paramref name="database"/>, or on a database of its own.</summary>
-    public static ServerProcess Start(string? database = null)
+    /// <summary>Starts the server on <paramref name="database"/>, or on a database of its own, with any further options.</summary>
+    public static ServerProcess Start(string? database = null, params string[] options)
     {
         database ??= Path.Combine(Directory.CreateTempSubdirectory("decklsp-db-").FullName, "reviews.db");
         var start = new ProcessStartInfo("dotnet")
@@ -32,6 +32,11 @@ internal sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var option in options)
+        {
+            start.ArgumentList.Add(option);
+        }
+
         var process = System.Diagnostics.Process.Start(start)!;
 
         // Drained so that a chatty stderr can never block the server.

@@ -48,9 +48,59 @@ public sealed class ServerProcessTests
         Assert.Equal(1, await server.WaitForExitAsync());
     }
 
+    [Fact]
+    public async Task Diagnostics_delay_option_sets_how_long_diagnostics_wait_after_a_change()
+    {
+        using var server = ServerProcess.Start(null, "--diagnostics-delay-ms", "600000");
+        var versions = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var published = new SemaphoreSlim(0);
+        server.Rpc.AddLocalRpcTarget(new VersionListener(versions, published));
+        server.Rpc.StartListening();
+        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(LspTestClient.Patience);
+        await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
+        await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
+        {
+            TextDocument = new TextDocumentItem { Uri = Uri, Version = 1, Text = "Q: Where is the answer?\n" },
+        });
+        Assert.True(await published.WaitAsync(LspTestClient.Patience));
+
+        // The default (150 ms) would have published this long ago; ten minutes have not passed.
+        await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidChange, new DidChangeTextDocumentParams
+        {
+            TextDocument = new VersionedTextDocumentIdentifier { Uri = Uri, Version = 2 },
+            ContentChanges = [new TextDocumentContentChangeEvent { Text = "Q: Where is the answer?\nA: Here.\n" }],
+        });
+        Assert.False(await published.WaitAsync(TimeSpan.FromSeconds(1.5)));
+
+        // A save publishes at once: the server was only waiting.
+        await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidSave, new DidSaveTextDocumentParams { TextDocument = new TextDocumentIdentifier { Uri = Uri } });
+        Assert.True(await published.WaitAsync(LspTestClient.Patience));
+        Assert.Equal([1, 2], versions.ToArray());
+    }
+
+    [Fact]
+    public async Task A_negative_diagnostics_delay_is_a_usage_error()
+    {
+        var error = new StringWriter();
+        var code = await DeckLsp.Server.Cli.DeckCommandLine.RunAsync(["--diagnostics-delay-ms", "-1"], new StringWriter(), error);
+
+        Assert.Equal(DeckLsp.Server.Cli.DeckCommandLine.UsageError, code);
+        Assert.Contains("--diagnostics-delay-ms", error.ToString());
+    }
+
     private sealed class DiagnosticsListener(TaskCompletionSource<JsonElement> published)
     {
         [JsonRpcMethod(Methods.PublishDiagnostics, UseSingleObjectParameterDeserialization = true)]
         public void PublishDiagnostics(JsonElement parameters) => published.TrySetResult(parameters.Clone());
+    }
+
+    private sealed class VersionListener(System.Collections.Concurrent.ConcurrentQueue<int> versions, SemaphoreSlim published)
+    {
+        [JsonRpcMethod(Methods.PublishDiagnostics, UseSingleObjectParameterDeserialization = true)]
+        public void PublishDiagnostics(JsonElement parameters)
+        {
+            versions.Enqueue(parameters.TryGetProperty("version", out var version) ? version.GetInt32() : -1);
+            published.Release();
+        }
     }
 }

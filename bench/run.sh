@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The benchmark (docs/performance.md): builds the solution in Release, publishes the server with ReadyToRun for the
+# cold start, installs the npm peers (bench/peer, `npm ci`), runs every scenario and prints the table.
+# Options go to the bench: --quick (a few samples), --verify (check every edit against a full parse), --no-micro,
+# --no-peer, --out FILE (also write the table there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ " $* " != *" --no-peer "* ]]; then
+    (cd bench/peer && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi
+dotnet build DeckLsp.sln -c Release -v quiet --nologo >&2
+# ReadyToRun only for this publish, into bench/.out: the normal build is left as it is.
+dotnet publish src/DeckLsp.Server/DeckLsp.Server.csproj -c Release --use-current-runtime --self-contained false \
+    -p:PublishReadyToRun=true -o bench/.out/server-r2r -v quiet --nologo >&2
+exec dotnet bench/DeckLsp.Bench/bin/Release/net10.0/DeckLsp.Bench.dll "$@"
