@@ -51,6 +51,12 @@ internal static class FrontMatterReader
                 $"Invalid YAML in front matter: {e.InnerException?.Message ?? e.Message}", at.IsEmpty ? block : at));
             return new Result(null, [], null, problems);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Parsing never fails: YamlDotNet throws more than YamlException on some malformed input.
+            problems.Add(new DeckDiagnostic(DiagnosticCodes.FrontMatter, DeckSeverity.Error, $"Invalid YAML in front matter: {e.Message}", block));
+            return new Result(null, [], null, problems);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

@@ -78,7 +78,7 @@ internal static partial class BlockReader
                     break;
             }
 
-            ReadFacts(block);
+            ReadFacts(block, span);
         }
 
         // "Q: x\nA: y\n---" is a setext heading to Markdig, but an author means a card followed by a break.
@@ -146,7 +146,7 @@ internal static partial class BlockReader
                 ? new Item(ItemKind.Content, TextSpan.FromBounds(start, end))
                 : new Item(ItemKind.Marker, TextSpan.FromBounds(start, end), marker));
 
-        private void ReadFacts(Block block)
+        private void ReadFacts(Block block, TextSpan within)
         {
             // A leaf block's Descendants() leaves out its own inlines.
             var nodes = block is LeafBlock { Inline: { } inlines } ? block.Descendants().Concat(inlines.Descendants()) : block.Descendants();
@@ -174,7 +174,7 @@ internal static partial class BlockReader
                         AddFact(new Fact(FactKind.Code, SpanOf(node)));
                         break;
                     case LinkInline { Reference: null } link:
-                        AddLink(link.Url, link.UrlSpan, link.IsImage);
+                        AddLink(link.Url, link.UrlSpan, link.IsImage, within);
                         break;
                 }
             }
@@ -215,14 +215,31 @@ internal static partial class BlockReader
             }
         }
 
-        private void AddLink(string? url, SourceSpan urlSpan, bool isImage)
+        private void AddLink(string? url, SourceSpan urlSpan, bool isImage, TextSpan within)
         {
             if (string.IsNullOrWhiteSpace(url) || urlSpan.IsEmpty || !LinkPaths.TryRelativePath(url, out var path))
             {
                 return;
             }
 
-            AddFact(new Fact(FactKind.Link, TextSpan.FromBounds(urlSpan.Start, urlSpan.End + 1), path, Flag: isImage));
+            // Markdig expands tabs when it counts columns, so after a tab (in a heading, say) a URL's span can be off,
+            // even outside its own block: where the span does not hold the URL, the URL is looked for in the block.
+            var span = TextSpan.FromBounds(urlSpan.Start, urlSpan.End + 1);
+            var inside = span.Start >= within.Start && span.End <= within.End;
+            if (!inside || !source.AsSpan(span.Start, span.Length).SequenceEqual(url))
+            {
+                var found = source.IndexOf(url, within.Start, within.Length, StringComparison.Ordinal);
+                if (found >= 0)
+                {
+                    span = new TextSpan(found, url.Length);
+                }
+                else if (!inside)
+                {
+                    return;
+                }
+            }
+
+            AddFact(new Fact(FactKind.Link, span, path, Flag: isImage));
         }
 
         private void AddItem(Item item) => Items.Add((origin, item with { Span = item.Span.Shift(origin) }));

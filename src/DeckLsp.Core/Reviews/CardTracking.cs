@@ -75,10 +75,30 @@ public static partial class CardIdentity
         }
 
         // Several cards changed at once (a split, a merge, a paste over several): text decides, then the last pair left.
+        PairSameQuestion(pairing, oldPrint, newPrint);
         pairing.PairSimilar(pairing.UnpairedOld().ToList(), pairing.UnpairedNew().ToList(), oldPrint, newPrint, options);
         if (OnlyPair(pairing) is var (lastOld, lastCurrent))
         {
             pairing.Pair(lastOld, lastCurrent, LinkKind.Edited);
+        }
+    }
+
+    // A card whose question is unchanged is that card, whatever happened to its answer: deleting the next card's marker
+    // merges that card into this one's answer, which similarity alone cannot tell from the card that was merged.
+    private static void PairSameQuestion(Pairing pairing, Func<int, CardFingerprint> oldPrint, Func<int, CardFingerprint> newPrint)
+    {
+        static Dictionary<string, int> Unique(IEnumerable<int> cards, Func<int, CardFingerprint> print) => cards
+            .GroupBy(i => print(i).Question, StringComparer.Ordinal)
+            .Where(g => g.Key.Length > 0 && g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+
+        var olds = Unique(pairing.UnpairedOld(), oldPrint);
+        foreach (var (question, current) in Unique(pairing.UnpairedNew(), newPrint))
+        {
+            if (olds.TryGetValue(question, out var old))
+            {
+                pairing.Pair(old, current, LinkKind.Edited);
+            }
         }
     }
 

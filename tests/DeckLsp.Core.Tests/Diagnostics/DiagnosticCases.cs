@@ -99,6 +99,7 @@ public class DiagnosticCases
         // DECK015
         { "missing image", "Q: a\nA: ![x](images/missing.png)\n", ["DECK015 1:8-1:26"] },
         { "existing image and link", "Q: a\nA: ![x](images/diagram.png) [n](notes.md#part) [s](<my file.md>)\n", [] },
+        { "missing image in a heading after a tab", "Intro ![a](pic.png)\n\n## \t![b](gone.png)\n", ["DECK015 0:11-0:18", "DECK015 2:9-2:17"] },
         { "web and anchor links are not checked", "Q: a\nA: [w](https://example.com/x.png) [h](#top) [m](mailto:a@b.c)\n", [] },
         { "reference-style targets are not checked", "Q: a\nA: see [n][ref]\n\n[ref]: missing.md\n", [] },
     };

@@ -46,6 +46,15 @@ public class IncrementalParseProperties
          from edits in Gen.Choose(1, 12).SelectMany(n => Edits.ArrayOf(n))
          select new Scenario(deck, edits)).ToArbitrary();
 
+    // Found by the property at 8,000 cases: YamlDotNet throws InvalidOperationException, not YamlException, on this.
+    [Fact]
+    public void Front_matter_that_breaks_the_yaml_library_is_a_diagnostic_not_a_crash()
+    {
+        var document = DeckDocument.Parse("---\ntitle<!-- id: b -->## Sub\n: T\n{{-\n  -. item\n***\n\ufeff---\ntitle: T\n---\n");
+
+        Assert.Contains(document.Diagnostics, d => d.Code == DiagnosticCodes.FrontMatter && d.Severity == DeckSeverity.Error);
+    }
+
     [Property(MaxTest = 400, Arbitrary = [typeof(IncrementalParseProperties)])]
     public Property Every_edit_gives_the_same_document_as_a_full_parse(Scenario scenario)
     {

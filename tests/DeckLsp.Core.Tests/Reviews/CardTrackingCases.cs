@@ -30,6 +30,13 @@ public class CardTrackingCases
         },
         { "a line of prose that joins a card's answer keeps its key", Three, [("A: 1\n\n", "A: 1\n\nloose prose\n\n")], "k1 k2 k3", "" },
         { "text typed before the next card's marker merges that card into the answer above, which keeps its key", Three, [("Q: beta", "word Q: beta")], "k1 k3", "k2" },
+        {
+            // Found by the identity property: the next card's marker deleted merges that card into this one's answer, and
+            // with alike questions the similarity step found no clear winner between the two old cards.
+            "a card whose next card's marker is deleted keeps its key as that card merges into its answer",
+            "Q: question 0 about topic\n0\nA: ---\n\nQ: question 1 about topic 7\nA: answer 1\n\nQ:\n question 2 about topic 14\nA: answer Q: fresh question\nA: fresh answer\n\nabout topic 21\nA: answer 3\n\nQ: question 4 about topic 28\nA: answer 4\n",
+            [(":\n questio", "---\n\n")], "k1 k2 k4", "k3"
+        },
         { "the same with the watched card last but one", "Q: alpha\nA: 1\n\nQ: beta\nA: 2\n", [("Q: beta", "x Q: beta")], "k1", "k2" },
         { "a code fence that swallows cards removes them, closing it brings them back", Three, [("Q: beta", "```\nQ: beta"), ("```\nQ: beta", "Q: beta")], "k1 k2 k3", "" },
         { "duplicate cards keep their order", "Q: same\nA: x\n\nQ: same\nA: x\n\nQ: other\nA: y\n", [("Q: other", "Q: other!")], "k1 k2 k3", "" },
