@@ -113,13 +113,15 @@ public sealed class DeckDocument
         var first = Math.Max(0, SegmentAt(start) - 1);
         var last = SegmentAt(end);
 
-        // Whether a leading "---" opens front matter depends on a closing fence that may stand anywhere below, so an
-        // edit up to that fence re-reads from the start, through the (new) closing fence.
-        var minimumEnd = 0;
+        // Whether a leading "---" opens front matter depends on a closing fence that may stand anywhere below, and
+        // Markdig's answer can even depend on the text after that fence: an edit up to the fence (the title, the tags;
+        // rare while typing cards) re-reads the whole document. Otherwise a re-read from the start goes through it.
         if (start <= FrontMatterClose(Text))
         {
-            first = 0;
+            return Parse(text, FileName);
         }
+
+        var minimumEnd = 0;
 
         if (first == 0 && FrontMatterClose(text) is var close and >= 0 and < int.MaxValue)
         {
