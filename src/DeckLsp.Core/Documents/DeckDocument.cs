@@ -116,14 +116,14 @@ public sealed class DeckDocument
         // Whether a leading "---" opens front matter depends on a closing fence that may stand anywhere below, and
         // Markdig's answer can even depend on the text after that fence: an edit up to the fence (the title, the tags;
         // rare while typing cards) re-reads the whole document. Otherwise a re-read from the start goes through it.
-        if (start <= FrontMatterClose(Text))
+        if (start <= FrontMatterFence.Close(Text))
         {
             return Parse(text, FileName);
         }
 
         var minimumEnd = 0;
 
-        if (first == 0 && FrontMatterClose(text) is var close and >= 0 and < int.MaxValue)
+        if (first == 0 && FrontMatterFence.Close(text) is var close and >= 0 and < int.MaxValue)
         {
             minimumEnd = close;
         }
@@ -185,42 +185,6 @@ public sealed class DeckDocument
         {
             _linesBefore = _lines is { } lines ? (lines, change) : null,
         };
-    }
-
-    /// <summary>
-    /// Where front matter would end: -1 when the text does not open with a "---" line, int.MaxValue when nothing
-    /// closes it, else the end of the first "---" or "..." line after it.
-    /// </summary>
-    private static int FrontMatterClose(string text)
-    {
-        var open = text.StartsWith('\uFEFF') ? 1 : 0;
-        if (!text.AsSpan(open).StartsWith("---", StringComparison.Ordinal))
-        {
-            return -1;
-        }
-
-        var lineEnd = text.AsSpan().IndexOfAny('\r', '\n');
-        if (lineEnd < 0 || !text.AsSpan(open + 3, lineEnd - open - 3).IsWhiteSpace())
-        {
-            return -1;
-        }
-
-        var lineStart = lineEnd;
-        while (lineStart < text.Length)
-        {
-            lineStart += text[lineStart] == '\r' && lineStart + 1 < text.Length && text[lineStart + 1] == '\n' ? 2 : 1;
-            var next = text.AsSpan(lineStart).IndexOfAny('\r', '\n');
-            var end = next < 0 ? text.Length : lineStart + next;
-            var line = text.AsSpan(lineStart, end - lineStart).TrimEnd();
-            if (line is "---" or "...")
-            {
-                return end;
-            }
-
-            lineStart = end;
-        }
-
-        return int.MaxValue;
     }
 
     private int SegmentAt(int offset)

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DeckLsp.Core.Text;
 using Markdig;
-using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -24,16 +23,43 @@ internal static partial class BlockReader
             start = 1;
         }
 
+        Item? frontMatter = null;
+        if (atDocumentStart && FrontMatterFence.Close(text) is var close and >= 0 and < int.MaxValue && close <= end)
+        {
+            var openingEnd = text.IndexOfAny(['\r', '\n'], start);
+            var contentStart = NextLine(text, openingEnd);
+            var closingStart = text.AsSpan(0, close).LastIndexOfAny('\r', '\n') + 1;
+            var yaml = closingStart > contentStart ? text[contentStart..closingStart] : "";
+            frontMatter = new Item(ItemKind.FrontMatter, TextSpan.FromBounds(start, close), Text: yaml);
+            start = Math.Min(end, NextLine(text, close));
+        }
+
         var source = start == 0 && end == text.Length ? text : text.Substring(start, end - start);
-        var pipeline = atDocumentStart ? DeckPipeline.WithFrontMatter : DeckPipeline.Body;
-        var document = Markdown.Parse(source, pipeline);
+        var document = Markdown.Parse(source, DeckPipeline.Body);
         var reader = new Reader(source, start);
+        if (frontMatter is not null)
+        {
+            reader.Items.Add((0, frontMatter));
+        }
+
         foreach (var block in document)
         {
             reader.ReadTopLevel(block);
         }
 
         return new Region(reader.Items, reader.Facts, reader.Boundaries);
+    }
+
+    // The offset after the line break at (or after) offset; the text's end when there is none.
+    private static int NextLine(string text, int offset)
+    {
+        var at = text.IndexOfAny(['\r', '\n'], Math.Min(offset, text.Length));
+        if (at < 0)
+        {
+            return text.Length;
+        }
+
+        return text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? at + 2 : at + 1;
     }
 
     private sealed class Reader(string source, int origin)
@@ -56,9 +82,6 @@ internal static partial class BlockReader
             var span = SpanOf(block);
             switch (block)
             {
-                case YamlFrontMatterBlock:
-                    AddItem(new Item(ItemKind.FrontMatter, span, Text: YamlContent(span)));
-                    return;
                 case HeadingBlock { IsSetext: true } when StartsWithMarkerLine(span):
                     ReadSetextMarkerParagraph(span);
                     break;
@@ -261,7 +284,7 @@ internal static partial class BlockReader
             }
         }
 
-        // The lines between the opening and the closing fence.
+        // Clamped: a math block left open at the very end ("$$" with no line break) ends one past the text in Markdig.
         // From the source, not the inlines: whether "[x]" is a link depends on definitions anywhere in the document.
         private string HeadingText(bool setext, TextSpan span)
         {
@@ -281,15 +304,6 @@ internal static partial class BlockReader
             return string.Join(' ', words);
         }
 
-        private string YamlContent(TextSpan span)
-        {
-            var firstLineEnd = LineEndFrom(span.Start, span.End);
-            var contentStart = NextLineStart(firstLineEnd, span.End);
-            var contentEnd = LineStartBefore(span.End);
-            return contentEnd > contentStart ? source[contentStart..contentEnd] : "";
-        }
-
-        // Clamped: a math block left open at the very end ("$$" with no line break) ends one past the text in Markdig.
         private TextSpan SpanOf(MarkdownObject node) =>
             node.Span.IsEmpty
                 ? new TextSpan(Math.Clamp(node.Span.Start, 0, source.Length), 0)

@@ -66,6 +66,23 @@ public class IncrementalParseProperties
         Assert.True(incremental.IsEquivalentTo(DeckDocument.Parse(incremental.Text)));
     }
 
+    // Markdig's own front-matter extension answered "no" for the first 44 characters of this text and "yes" for 52: what
+    // follows the closing fence must not decide, or no edit below the fence could be re-parsed locally.
+    [Theory]
+    [InlineData(38)]
+    [InlineData(44)]
+    [InlineData(52)]
+    public void Front_matter_is_decided_by_the_text_up_to_its_closing_fence(int length)
+    {
+        const string Text = "---\ntitle: T\n--1. item\n# Heading\n-\n---\ntitle: T\n---\n\uFEFF---\ntitle: T\n---\n";
+
+        var document = DeckDocument.Parse(Text[..length]);
+
+        var item = document.Segments().First().Segment.Items[0];
+        Assert.Equal(DeckLsp.Core.Parsing.ItemKind.FrontMatter, item.Kind);
+        Assert.Equal(new TextSpan(0, 38), item.Span);
+    }
+
     [Property(MaxTest = 400, Arbitrary = [typeof(IncrementalParseProperties)])]
     public Property Every_edit_gives_the_same_document_as_a_full_parse(Scenario scenario)
     {
