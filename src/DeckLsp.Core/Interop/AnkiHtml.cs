@@ -206,11 +206,7 @@ public static partial class AnkiHtml
                     LineBreak();
                     break;
                 case "div" or "center":
-                    if (Current.Text.ToString().Trim().Length > 0)
-                    {
-                        LineBreak();
-                    }
-
+                    BreakAfterText();
                     break;
                 case "p":
                     ParagraphBreak();
@@ -236,6 +232,15 @@ public static partial class AnkiHtml
             }
         }
 
+        // A div starts and ends a line, unless nothing was written on it yet.
+        private void BreakAfterText()
+        {
+            if (Current.Text.ToString().Trim().Length > 0)
+            {
+                LineBreak();
+            }
+        }
+
         private void Close(string name)
         {
             switch (name)
@@ -255,11 +260,7 @@ public static partial class AnkiHtml
 
                     break;
                 case "div" or "center":
-                    if (Current.Text.ToString().Trim().Length > 0)
-                    {
-                        LineBreak();
-                    }
-
+                    BreakAfterText();
                     break;
                 case "p":
                     ParagraphBreak();
