@@ -46,8 +46,7 @@ internal static class StatsCommand
         using (store)
         {
             var now = time.GetUtcNow();
-            var local = TimeZoneInfo.ConvertTime(now, time.LocalTimeZone);
-            var today = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
+            var today = ReviewService.StartOfDay(now, time.LocalTimeZone);
             var rows = decks.Select(d => Measure(store, d.Path, d.Document, now, today)).ToList();
 
             if (json)

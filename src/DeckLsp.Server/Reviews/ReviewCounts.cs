@@ -13,7 +13,7 @@ internal sealed class ReviewCounts(ReviewService reviews, StudyDecks decks)
     {
         var keys = deck.ReviewItems().Where(item => include?.Invoke(item.Card) ?? true).Select(item => deck.StoreKey(item.ReviewKey)).ToList();
         var states = reviews.Store.GetStates(keys);
-        var introduced = reviews.Store.CountReviews(deck.Keys.DeckKey, reviews.StartOfToday, reviews.Now.AddTicks(1)).NewCardsInRange;
+        var introduced = reviews.NewCardsIntroducedToday(deck.Keys.DeckKey);
         return DeckCounts.Of(keys.Select(k => states.GetValueOrDefault(k)), reviews.Now, introduced, reviews.SessionOptions);
     }
 
@@ -25,7 +25,7 @@ internal sealed class ReviewCounts(ReviewService reviews, StudyDecks decks)
     {
         var items = deck.ReviewItems().Select(item => (item.Card, Key: deck.StoreKey(item.ReviewKey))).ToList();
         var states = reviews.Store.GetStates(items.Select(item => item.Key));
-        var introduced = reviews.Store.CountReviews(deck.Keys.DeckKey, reviews.StartOfToday, reviews.Now.AddTicks(1)).NewCardsInRange;
+        var introduced = reviews.NewCardsIntroducedToday(deck.Keys.DeckKey);
         var sections = deck.Document.Deck.Sections;
         var all = new List<CardMemory?>(items.Count);
         var perSection = sections.Select(_ => new List<CardMemory?>()).ToArray();

@@ -32,14 +32,18 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Midnight of the user's local day, in UTC: where "today" starts for the daily new-card limit.</summary>
-    public DateTimeOffset StartOfToday
+    public DateTimeOffset StartOfToday => StartOfDay(Now, time.LocalTimeZone);
+
+    /// <summary>Midnight, in <paramref name="zone"/>, of the day <paramref name="now"/> falls in, as UTC.</summary>
+    public static DateTimeOffset StartOfDay(DateTimeOffset now, TimeZoneInfo zone)
     {
-        get
-        {
-            var local = TimeZoneInfo.ConvertTime(Now, time.LocalTimeZone);
-            return new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
-        }
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        return new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
     }
+
+    /// <summary>New cards of the deck first reviewed today: they count against the daily new-card limit.</summary>
+    public int NewCardsIntroducedToday(string deckKey) =>
+        Store.CountReviews(deckKey, StartOfToday, Now.AddTicks(1)).NewCardsInRange;
 
     public ReviewStore Store
     {

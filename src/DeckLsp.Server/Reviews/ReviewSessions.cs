@@ -36,7 +36,7 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
         var store = reviews.Store;
         foreach (var (deck, cards) in inScope)
         {
-            introduced += store.CountReviews(deck.Keys.DeckKey, reviews.StartOfToday, reviews.Now.AddTicks(1)).NewCardsInRange;
+            introduced += reviews.NewCardsIntroducedToday(deck.Keys.DeckKey);
             foreach (var (_, cardKey, reviewKey) in cards)
             {
                 var key = deck.StoreKey(reviewKey);
