@@ -2,6 +2,7 @@ using System.CommandLine;
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Interop;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Interop;
 using DeckLsp.Server.Reviews;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeckLsp.Core.Documents;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Storage;

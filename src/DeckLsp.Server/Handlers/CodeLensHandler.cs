@@ -1,5 +1,6 @@
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Reviews;

@@ -1,5 +1,6 @@
 using System.Text;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Reviews;

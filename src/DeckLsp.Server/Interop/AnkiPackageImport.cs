@@ -150,7 +150,7 @@ internal static class AnkiPackageImport
             {
                 // Anki reviews all deletions of one number as one card; each of ours gets that card's history.
                 targets[card.Id] = note.Numbers.Select((n, i) => (n, i)).Where(p => p.n == card.Ordinal + 1)
-                    .Select(p => Core.Reviews.CardKeys.ForDeletion(id, p.i + 1)).ToList();
+                    .Select(p => Core.Identity.CardKeys.ForDeletion(id, p.i + 1)).ToList();
             }
         }
 

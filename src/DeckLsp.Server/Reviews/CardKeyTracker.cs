@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Text;
 using DeckLsp.Server.Storage;
@@ -84,7 +85,7 @@ internal sealed class CardKeyTracker(ReviewService reviews)
         lock (removed)
         {
             result = CardIdentity.Track(new KeyedCards(before.Text, before.Deck.Cards, previous.Keys), after.Deck.Cards, after.Text,
-                change, FreshKey, removed);
+                change, (_, _) => FreshKey(), removed);
             var back = result.Keys.ToHashSet(StringComparer.Ordinal);
             removed.RemoveAll(r => back.Contains(r.Key));
             removed.AddRange(result.Removed);
@@ -108,7 +109,7 @@ internal sealed class CardKeyTracker(ReviewService reviews)
             var key = ReviewService.LocalKey(deckKey, known.Card.CardKey);
             return new KeyedFingerprint(key, new CardFingerprint(IdOf(key), known.Card.NormalizedQuestion, known.Card.NormalizedAnswer, known.Card.Ordinal));
         }).ToList();
-        return CardIdentity.Relink(history, CardFingerprint.AllOf(document.Deck, document.Text), FreshKey);
+        return CardIdentity.Relink(history, CardFingerprint.AllOf(document.Deck, document.Text), (_, _) => FreshKey());
     }
 
     /// <summary>The deck key already given to the deck, without making one: its own id, else what its path was stored under.</summary>

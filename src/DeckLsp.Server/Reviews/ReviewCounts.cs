@@ -1,4 +1,5 @@
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Protocol;

@@ -1,3 +1,4 @@
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Hosting;

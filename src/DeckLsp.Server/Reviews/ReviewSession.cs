@@ -1,3 +1,4 @@
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 
 namespace DeckLsp.Server.Reviews;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DeckLsp.Core.Model;
 using DeckLsp.Core.Rendering;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Hosting;

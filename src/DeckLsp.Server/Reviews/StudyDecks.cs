@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Workspace;
 

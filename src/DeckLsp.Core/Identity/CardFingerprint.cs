@@ -1,6 +1,6 @@
 using DeckLsp.Core.Model;
 
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>
 /// What identifies a card when nothing else does: its question and answer with case, white space, emphasis and

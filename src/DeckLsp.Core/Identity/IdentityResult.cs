@@ -1,4 +1,4 @@
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>The keys of a snapshot's cards (parallel to its cards), and the known cards none of them took (removed or orphaned).</summary>
 public sealed record IdentityResult(IReadOnlyList<CardLink> Links, IReadOnlyList<KeyedFingerprint> Removed)

@@ -1,8 +1,8 @@
 using DeckLsp.Core.Documents;
-using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Text;
 
-namespace DeckLsp.Core.Tests.Reviews;
+namespace DeckLsp.Core.Tests.Identity;
 
 /// <summary>
 /// The identity tests' helper. A deck is opened with keys k1, k2… (or its ids); edits are applied as an editor sends
@@ -11,10 +11,10 @@ namespace DeckLsp.Core.Tests.Reviews;
 /// </summary>
 internal static class IdentityCheck
 {
-    public static Func<string> Counter(string prefix)
+    public static FreshKey Counter(string prefix)
     {
         var next = 0;
-        return () => $"{prefix}{++next}";
+        return (_, _) => $"{prefix}{++next}";
     }
 
     public static string Show(IEnumerable<CardLink> links) =>

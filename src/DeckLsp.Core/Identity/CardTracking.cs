@@ -1,7 +1,7 @@
 using DeckLsp.Core.Model;
 using DeckLsp.Core.Text;
 
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 public static partial class CardIdentity
 {
@@ -19,7 +19,7 @@ public static partial class CardIdentity
     /// <param name="freshKey">Makes a key for a new card; it should never equal a valid card id (use a character ids cannot hold).</param>
     /// <param name="recentlyRemoved">Cards removed by earlier edits, most recent last: a card pasted back takes its key again.</param>
     public static IdentityResult Track(KeyedCards before, IReadOnlyList<Card> after, string afterText, TextChange change,
-        Func<string> freshKey, IReadOnlyList<KeyedFingerprint>? recentlyRemoved = null, IdentityOptions? options = null)
+        FreshKey freshKey, IReadOnlyList<KeyedFingerprint>? recentlyRemoved = null, IdentityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -40,7 +40,7 @@ public static partial class CardIdentity
         pairing.PairSameText(OldPrint, NewPrint);
         Restore(pairing, recentlyRemoved, before.Keys, NewPrint);
         PairEdited(pairing, OldPrint, NewPrint, options);
-        return pairing.Finish(freshKey, i => new KeyedFingerprint(before.Keys[i], OldPrint(i)), recentlyRemoved.Select(r => r.Key));
+        return pairing.Finish(freshKey, NewPrint, i => new KeyedFingerprint(before.Keys[i], OldPrint(i)), recentlyRemoved.Select(r => r.Key));
     }
 
     // A card clear of the edit whose span, shifted by the edit, is exactly a card's span now has the same text: same card.
@@ -85,17 +85,21 @@ public static partial class CardIdentity
 
     // A card whose question is unchanged is that card, whatever happened to its answer: deleting the next card's marker
     // merges that card into this one's answer, which similarity alone cannot tell from the card that was merged.
-    private static void PairSameQuestion(Pairing pairing, Func<int, CardFingerprint> oldPrint, Func<int, CardFingerprint> newPrint)
+    private static void PairSameQuestion(Pairing pairing, Func<int, CardFingerprint> oldPrint, Func<int, CardFingerprint> newPrint) =>
+        PairSameSide(pairing, i => oldPrint(i).Question, i => newPrint(i).Question);
+
+    // Pairs the cards whose side (question or answer) is not empty and unique among the unpaired on both sides.
+    private static void PairSameSide(Pairing pairing, Func<int, string> oldSide, Func<int, string> newSide)
     {
-        static Dictionary<string, int> Unique(IEnumerable<int> cards, Func<int, CardFingerprint> print) => cards
-            .GroupBy(i => print(i).Question, StringComparer.Ordinal)
+        static Dictionary<string, int> Unique(IEnumerable<int> cards, Func<int, string> side) => cards
+            .GroupBy(side, StringComparer.Ordinal)
             .Where(g => g.Key.Length > 0 && g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
 
-        var olds = Unique(pairing.UnpairedOld(), oldPrint);
-        foreach (var (question, current) in Unique(pairing.UnpairedNew(), newPrint))
+        var olds = Unique(pairing.UnpairedOld(), oldSide);
+        foreach (var (side, current) in Unique(pairing.UnpairedNew(), newSide))
         {
-            if (olds.TryGetValue(question, out var old))
+            if (olds.TryGetValue(side, out var old))
             {
                 pairing.Pair(old, current, LinkKind.Edited);
             }

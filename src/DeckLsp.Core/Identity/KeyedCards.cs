@@ -1,6 +1,6 @@
 using DeckLsp.Core.Model;
 
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>A snapshot's cards with the key of each (parallel lists), and the text their spans point into.</summary>
 public sealed record KeyedCards

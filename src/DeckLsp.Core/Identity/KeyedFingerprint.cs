@@ -1,4 +1,4 @@
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>A card key and the card's last known fingerprint: what the database keeps, and what a removed card leaves behind.</summary>
 public sealed record KeyedFingerprint(string Key, CardFingerprint Fingerprint);

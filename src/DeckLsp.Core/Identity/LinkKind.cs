@@ -1,4 +1,4 @@
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>Why a card got its key.</summary>
 public enum LinkKind

@@ -1,6 +1,6 @@
-using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Identity;
 
-namespace DeckLsp.Core.Tests.Reviews;
+namespace DeckLsp.Core.Tests.Identity;
 
 /// <summary>Keys through the editor's own edits: a deck, the edits in order, the keys after them and what was removed.</summary>
 public class CardTrackingCases

@@ -1,4 +1,4 @@
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>
 /// Which review history each card of a deck carries. An explicit id always wins; otherwise a card keeps its key through
@@ -114,7 +114,8 @@ public static partial class CardIdentity
             }
         }
 
-        public IdentityResult Finish(Func<string> freshKey, Func<int, KeyedFingerprint> removed, IEnumerable<string> reserved)
+        public IdentityResult Finish(FreshKey freshKey, Func<int, CardFingerprint> newPrint, Func<int, KeyedFingerprint> removed,
+            IEnumerable<string> reserved)
         {
             var ids = new HashSet<string>(_ids.OfType<string>(), StringComparer.Ordinal);
             var used = new HashSet<string>(ids, StringComparer.Ordinal);
@@ -144,19 +145,19 @@ public static partial class CardIdentity
 
             for (var i = 0; i < CurrentCount; i++)
             {
-                links[i] ??= new CardLink(Fresh(freshKey, used, taken), LinkKind.New);
+                links[i] ??= new CardLink(Fresh(attempt => freshKey(newPrint(i), attempt), used, taken), LinkKind.New);
             }
 
             var gone = Enumerable.Range(0, _oldKeys.Count).Where(old => !used.Contains(_oldKeys[old])).Select(removed).ToArray();
             return new IdentityResult(links.Select(l => l!).ToArray(), gone);
         }
 
-        private static string Fresh(Func<string> freshKey, HashSet<string> used, Lazy<HashSet<string>> taken)
+        private static string Fresh(Func<int, string> freshKey, HashSet<string> used, Lazy<HashSet<string>> taken)
         {
             // A generator that repeats itself is a bug in the caller; a clash with a key in use would merge two histories.
             for (var attempt = 0; attempt < 1000; attempt++)
             {
-                var key = freshKey();
+                var key = freshKey(attempt);
                 if (!taken.Value.Contains(key) && used.Add(key))
                 {
                     taken.Value.Add(key);

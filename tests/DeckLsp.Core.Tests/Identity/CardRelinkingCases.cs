@@ -1,7 +1,7 @@
 using DeckLsp.Core.Documents;
-using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Identity;
 
-namespace DeckLsp.Core.Tests.Reviews;
+namespace DeckLsp.Core.Tests.Identity;
 
 /// <summary>
 /// Keys after edits made outside the editor: the deck as last known (keys k1, k2… or ids), the deck as read now,
@@ -88,6 +88,6 @@ public class CardRelinkingCases
         var document = DeckDocument.Parse("Q: unrelated\nA: x\n");
 
         Assert.Throws<InvalidOperationException>(() =>
-            CardIdentity.Relink(known, CardFingerprint.AllOf(document.Deck, document.Text), () => "k1"));
+            CardIdentity.Relink(known, CardFingerprint.AllOf(document.Deck, document.Text), (_, _) => "k1"));
     }
 }

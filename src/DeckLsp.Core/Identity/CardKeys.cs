@@ -1,6 +1,6 @@
 using DeckLsp.Core.Model;
 
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>The keys reviews are logged under: a basic card's own key, or one per cloze deletion.</summary>
 public static class CardKeys

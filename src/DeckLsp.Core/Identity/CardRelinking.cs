@@ -1,4 +1,4 @@
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 public static partial class CardIdentity
 {
@@ -11,7 +11,7 @@ public static partial class CardIdentity
     /// <param name="current">The deck's cards now, in order.</param>
     /// <param name="freshKey">Makes a key for a new card; it should never equal a valid card id (use a character ids cannot hold).</param>
     public static IdentityResult Relink(IReadOnlyList<KeyedFingerprint> known, IReadOnlyList<CardFingerprint> current,
-        Func<string> freshKey, IdentityOptions? options = null)
+        FreshKey freshKey, IdentityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(current);
@@ -24,6 +24,6 @@ public static partial class CardIdentity
         pairing.PairIds();
         pairing.PairSameText(OldPrint, NewPrint);
         pairing.PairSimilar(pairing.UnpairedOld().ToList(), pairing.UnpairedNew().ToList(), OldPrint, NewPrint, options);
-        return pairing.Finish(freshKey, i => known[i], []);
+        return pairing.Finish(freshKey, NewPrint, i => known[i], []);
     }
 }

@@ -1,4 +1,4 @@
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>
 /// The key a card now has. <paramref name="Previous"/> is set when the card takes over the history of a different key

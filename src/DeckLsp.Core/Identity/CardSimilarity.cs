@@ -1,4 +1,4 @@
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>
 /// How alike two cards read, and the unambiguous pairs among two lists of cards. Similarity is the Jaccard index of

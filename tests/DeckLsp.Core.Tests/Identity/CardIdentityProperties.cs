@@ -1,11 +1,11 @@
 using DeckLsp.Core.Documents;
-using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DeckLsp.Core.Tests.Reviews;
+namespace DeckLsp.Core.Tests.Identity;
 
 /// <summary>
 /// Identity properties: a card no edit touches keeps its key through any sequence of edits elsewhere, and relinking

@@ -1,7 +1,7 @@
 using DeckLsp.Core.Documents;
-using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Identity;
 
-namespace DeckLsp.Core.Tests.Reviews;
+namespace DeckLsp.Core.Tests.Identity;
 
 /// <summary>Review keys: one per basic card, one per cloze deletion, and back from a review key to its card.</summary>
 public class CardKeysTests

@@ -1,4 +1,4 @@
-namespace DeckLsp.Core.Reviews;
+namespace DeckLsp.Core.Identity;
 
 /// <summary>How similar a changed card must be to a known one to inherit its key.</summary>
 public sealed record IdentityOptions

@@ -1,0 +1,38 @@
+using DeckLsp.Core.Identity;
+
+namespace DeckLsp.Core.History;
+
+/// <summary>
+/// One line of the review history (docs/history.md). The history is the union of every device's events; state is
+/// derived by replaying them in <see cref="HistoryOrder"/>. Events are appended, never edited or removed.
+/// </summary>
+/// <param name="Id">Who wrote it, and where in that device's log.</param>
+/// <param name="At">When, in UTC, to the millisecond.</param>
+public abstract record HistoryEvent(EventId Id, DateTimeOffset At);
+
+/// <summary>A rating, 1 to 5 as given; a cram rating is logged but leaves the schedule alone.</summary>
+public sealed record RatingEvent(EventId Id, DateTimeOffset At, ReviewKey Key, int Rating, long DurationMs, bool Cram = false)
+    : HistoryEvent(Id, At);
+
+/// <summary>
+/// Takes back the rating <paramref name="Target"/> of <paramref name="Key"/>: undo is an event of its own, never a
+/// rewrite, so it survives a merge.
+/// </summary>
+public sealed record UndoEvent(EventId Id, DateTimeOffset At, ReviewKey Key, EventId Target) : HistoryEvent(Id, At);
+
+/// <summary>
+/// What <paramref name="Card"/> of <paramref name="Deck"/> identifies: hashes of its normalized question and answer
+/// (<see cref="ContentHash"/>), recorded when the key is first rated and whenever an edit changes its text, so another
+/// machine reading the edited deck gives the card the same key.
+/// </summary>
+public sealed record CardSeenEvent(EventId Id, DateTimeOffset At, DeckKey Deck, CardKey Card, ulong Question, ulong Answer)
+    : HistoryEvent(Id, At);
+
+/// <summary>The deck <paramref name="Deck"/> is the file at <paramref name="Path"/> (relative to the repository, <c>/</c>-separated).</summary>
+public sealed record DeckPlacedEvent(EventId Id, DateTimeOffset At, DeckKey Deck, string Path) : HistoryEvent(Id, At);
+
+/// <summary>
+/// The history of <paramref name="From"/> (and its cloze deletions) continues as <paramref name="To"/>'s: a card that
+/// gained an explicit id keeps what it learnt under the key it had.
+/// </summary>
+public sealed record KeyMovedEvent(EventId Id, DateTimeOffset At, DeckKey Deck, CardKey From, CardKey To) : HistoryEvent(Id, At);

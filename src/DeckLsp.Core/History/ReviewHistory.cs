@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using DeckLsp.Core.Identity;
+using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Scheduling;
+
+namespace DeckLsp.Core.History;
+
+/// <summary>
+/// The review history as one immutable snapshot: every event taken in, and what they derive to (each review key's
+/// ratings and state, each deck's card identities, where decks are). The log is the truth and this is a replay of it:
+/// the same events, taken in in any order and in any batches, give the same snapshot (<see cref="HistoryOrder"/>).
+/// </summary>
+public sealed class ReviewHistory
+{
+    // Beyond this many cards to derive at once, the replay is spread over the cores.
+    private const int ParallelThreshold = 512;
+
+    private readonly ImmutableDictionary<ReviewKey, Timeline> _cards;
+    private readonly ImmutableDictionary<DeckKey, DeckIdentity> _decks;
+    private readonly ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent> _moves;
+    private readonly ImmutableHashSet<EventId> _undone;
+    private readonly ImmutableDictionary<string, long> _sequences;
+
+    private ReviewHistory(ReviewReplay replay, ImmutableDictionary<ReviewKey, Timeline> cards,
+        ImmutableDictionary<DeckKey, DeckIdentity> decks, DeckPlacements placements,
+        ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent> moves, ImmutableHashSet<EventId> undone,
+        ImmutableDictionary<string, long> sequences, int eventCount)
+    {
+        _moves = moves;
+        _undone = undone;
+        Replay = replay;
+        _cards = cards;
+        _decks = decks;
+        Placements = placements;
+        _sequences = sequences;
+        EventCount = eventCount;
+    }
+
+    /// <summary>A card's ratings as logged (sorted, undone ones still in) and what they derive to.</summary>
+    private sealed record Timeline(ImmutableArray<RatingEvent> Ratings, CardHistory Derived);
+
+    /// <summary>A state the caller kept from an earlier derivation, valid while the key's ratings in force are the same.</summary>
+    /// <param name="Ratings">How many ratings in force it was derived from.</param>
+    /// <param name="Last">The last of them.</param>
+    public sealed record KeptState(CardMemory? State, int Ratings, EventId? Last);
+
+    /// <summary>The scheduler and rating scale every state is derived with.</summary>
+    public ReviewReplay Replay { get; }
+
+    /// <summary>Where the decks are, by key and by path.</summary>
+    public DeckPlacements Placements { get; }
+
+    /// <summary>How many events were taken in (duplicates not counted).</summary>
+    public int EventCount { get; }
+
+    public static ReviewHistory Empty(ReviewReplay replay)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        return new ReviewHistory(replay, ImmutableDictionary<ReviewKey, Timeline>.Empty, ImmutableDictionary<DeckKey, DeckIdentity>.Empty,
+            DeckPlacements.Empty, ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent>.Empty, ImmutableHashSet<EventId>.Empty,
+            ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal), 0);
+    }
+
+    /// <summary>
+    /// A history of <paramref name="events"/>, replayed on all cores. A state in <paramref name="kept"/> is used instead
+    /// of a replay when it was derived from exactly the ratings in force now.
+    /// </summary>
+    public static ReviewHistory Build(ReviewReplay replay, IEnumerable<HistoryEvent> events,
+        IReadOnlyDictionary<ReviewKey, KeptState>? kept = null) =>
+        Empty(replay).With(events, kept).History;
+
+    /// <summary>The history of one review key; <see cref="CardHistory.None"/> when it has none.</summary>
+    public CardHistory Card(ReviewKey key) => _cards.TryGetValue(key, out var timeline) ? timeline.Derived : CardHistory.None;
+
+    /// <summary>Every review key with a rating, in force or undone, and its history.</summary>
+    public IEnumerable<KeyValuePair<ReviewKey, CardHistory>> Cards =>
+        _cards.Select(pair => new KeyValuePair<ReviewKey, CardHistory>(pair.Key, pair.Value.Derived));
+
+    /// <summary>The decks the history has events of.</summary>
+    public IEnumerable<DeckKey> Decks => _decks.Keys;
+
+    public DeckIdentity IdentityOf(DeckKey deck) => _decks.GetValueOrDefault(deck) ?? DeckIdentity.Empty;
+
+    /// <summary>The highest sequence number taken in from <paramref name="device"/>; 0 for none.</summary>
+    public long LastSequence(string device) => _sequences.GetValueOrDefault(device);
+
+    /// <summary>The devices the history has events of.</summary>
+    public IEnumerable<string> Devices => _sequences.Keys;
+
+    /// <summary>
+    /// Review keys of <paramref name="deck"/> whose first scheduling rating is at or after <paramref name="since"/>: the
+    /// new cards introduced since then, which count against the daily limit.
+    /// </summary>
+    public int IntroducedSince(DeckKey deck, DateTimeOffset since) =>
+        IdentityOf(deck).Rated.Count(key => Card(key).FirstReview >= since);
+
+    /// <summary>
+    /// The history with <paramref name="events"/> taken in. An event already taken in (its device's sequence at or below
+    /// what was seen from that device) is skipped, so re-reading a log adds nothing. Only the cards the new events touch
+    /// are replayed.
+    /// </summary>
+    public HistoryUpdate With(IEnumerable<HistoryEvent> events, IReadOnlyDictionary<ReviewKey, KeptState>? kept = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var sequences = _sequences.ToBuilder();
+        var added = new List<HistoryEvent>();
+        foreach (var e in events.OrderBy(e => e.Id.Device, StringComparer.Ordinal).ThenBy(e => e.Id.Sequence))
+        {
+            if (e.Id.Sequence > sequences.GetValueOrDefault(e.Id.Device))
+            {
+                sequences[e.Id.Device] = e.Id.Sequence;
+                added.Add(e);
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return new HistoryUpdate(this, [], [], new HashSet<DeckKey>(), false);
+        }
+
+        // Moves first: a rating logged under a key that has since moved belongs to where the key went.
+        var moves = _moves;
+        foreach (var moved in added.OfType<KeyMovedEvent>())
+        {
+            var from = (moved.Deck, moved.From);
+            if (!moves.TryGetValue(from, out var known) || HistoryOrder.Instance.Compare(known, moved) < 0)
+            {
+                moves = moves.SetItem(from, moved);
+            }
+        }
+
+        // Each rating lives where the key it was logged under leads now, wherever earlier moves had put it.
+        ReviewKey Canonical(ReviewKey logged) => logged with { Card = Resolve(moves, logged.Deck, logged.Card) };
+
+        var undone = _undone.Union(added.OfType<UndoEvent>().Select(u => u.Target));
+        var fresh = new Dictionary<ReviewKey, List<RatingEvent>>();
+        var touched = new HashSet<ReviewKey>();
+        var cards = _cards.ToBuilder();
+        var regrouped = new HashSet<DeckKey>();
+        if (!ReferenceEquals(moves, _moves))
+        {
+            foreach (var (key, timeline) in _cards)
+            {
+                if (timeline.Ratings.All(r => Canonical(r.Key) == key))
+                {
+                    continue;
+                }
+
+                cards.Remove(key);
+                touched.Add(key);
+                regrouped.Add(key.Deck);
+                foreach (var rating in timeline.Ratings)
+                {
+                    Add(fresh, Canonical(rating.Key), rating);
+                }
+            }
+        }
+
+        var decks = _decks.ToBuilder();
+        var identities = new HashSet<DeckKey>();
+        var placements = new List<DeckPlacedEvent>();
+        foreach (var e in added)
+        {
+            switch (e)
+            {
+                case RatingEvent rating:
+                    Add(fresh, Canonical(rating.Key), rating);
+                    break;
+                case UndoEvent undo:
+                    touched.Add(Canonical(undo.Key));
+                    break;
+                case CardSeenEvent seen:
+                    decks[seen.Deck] = (decks.GetValueOrDefault(seen.Deck) ?? DeckIdentity.Empty).WithSeen(seen);
+                    identities.Add(seen.Deck);
+                    break;
+                case DeckPlacedEvent placed:
+                    placements.Add(placed);
+                    decks[placed.Deck] = decks.GetValueOrDefault(placed.Deck) ?? DeckIdentity.Empty;
+                    break;
+                case KeyMovedEvent moved:
+                    identities.Add(moved.Deck);
+                    break;
+            }
+        }
+
+        touched.UnionWith(fresh.Keys);
+        var keys = touched.ToArray();
+        var timelines = new Timeline?[keys.Length];
+        void DeriveAt(int i)
+        {
+            var key = keys[i];
+            var sorted = cards.GetValueOrDefault(key)?.Ratings ?? [];
+            if (fresh.TryGetValue(key, out var more))
+            {
+                sorted = Merge(sorted, more);
+            }
+
+            timelines[i] = sorted.IsEmpty ? null : new Timeline(sorted, Derive(key, sorted, undone, kept?.GetValueOrDefault(key)));
+        }
+
+        if (keys.Length >= ParallelThreshold)
+        {
+            Parallel.For(0, keys.Length, DeriveAt);
+        }
+        else
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                DeriveAt(i);
+            }
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var deck = keys[i].Deck;
+            if (timelines[i] is { } timeline)
+            {
+                cards[keys[i]] = timeline;
+                decks[deck] = (decks.GetValueOrDefault(deck) ?? DeckIdentity.Empty).WithRated(keys[i]);
+            }
+            else
+            {
+                cards.Remove(keys[i]);
+            }
+        }
+
+        foreach (var deck in regrouped)
+        {
+            // Keys that moved away no longer carry ratings of their own.
+            var rated = cards.Keys.Where(k => k.Deck == deck).ToImmutableHashSet();
+            decks[deck] = decks[deck] with { Rated = rated, RatedCards = rated.Select(k => k.Card).ToImmutableHashSet() };
+            identities.Add(deck);
+        }
+
+        var history = new ReviewHistory(Replay, cards.ToImmutable(), decks.ToImmutable(), Placements.With(placements), moves, undone,
+            sequences.ToImmutable(), EventCount + added.Count);
+        return new HistoryUpdate(history, added, keys, identities, placements.Count > 0);
+    }
+
+    /// <summary>Where the history of <paramref name="card"/> now lives: the end of its chain of moves (a cycle stops where it closes).</summary>
+    public CardKey Resolve(DeckKey deck, CardKey card) => Resolve(_moves, deck, card);
+
+    private static CardKey Resolve(ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent> moves, DeckKey deck, CardKey card)
+    {
+        if (moves.IsEmpty)
+        {
+            return card;
+        }
+
+        var visited = new HashSet<CardKey> { card };
+        while (moves.TryGetValue((deck, card), out var moved) && visited.Add(moved.To))
+        {
+            card = moved.To;
+        }
+
+        return card;
+    }
+
+    /// <summary>The same events derived with another scheduler or rating scale: every card is replayed.</summary>
+    public ReviewHistory WithReplay(ReviewReplay replay)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        var keys = _cards.Keys.ToArray();
+        var timelines = new Timeline[keys.Length];
+        Parallel.For(0, keys.Length, i =>
+        {
+            var timeline = _cards[keys[i]];
+            timelines[i] = timeline with { Derived = Derive(replay, keys[i], timeline.Ratings, _undone, null) };
+        });
+        var cards = ImmutableDictionary.CreateRange(keys.Select((key, i) => KeyValuePair.Create(key, timelines[i])));
+        return new ReviewHistory(replay, cards, _decks, Placements, _moves, _undone, _sequences, EventCount);
+    }
+
+    private CardHistory Derive(ReviewKey key, ImmutableArray<RatingEvent> ratings, ImmutableHashSet<EventId> undone, KeptState? kept) =>
+        Derive(Replay, key, ratings, undone, kept);
+
+    private static CardHistory Derive(ReviewReplay replay, ReviewKey key, ImmutableArray<RatingEvent> ratings,
+        ImmutableHashSet<EventId> undone, KeptState? kept)
+    {
+        var inForce = undone.IsEmpty ? ratings : ratings.Where(r => !undone.Contains(r.Id)).ToImmutableArray();
+        DateTimeOffset? first = null;
+        foreach (var rating in inForce)
+        {
+            if (!rating.Cram)
+            {
+                first = rating.At;
+                break;
+            }
+        }
+
+        if (kept is not null && kept.Ratings == inForce.Length && kept.Last == (inForce.IsEmpty ? null : inForce[^1].Id))
+        {
+            return new CardHistory(kept.State, inForce, first);
+        }
+
+        var seed = key.ToString();
+        CardMemory? state = null;
+        foreach (var rating in inForce)
+        {
+            if (!rating.Cram)
+            {
+                state = replay.Apply(seed, state, rating.Rating, rating.At);
+            }
+        }
+
+        return new CardHistory(state, inForce, first);
+    }
+
+    private static ImmutableArray<RatingEvent> Merge(ImmutableArray<RatingEvent> sorted, List<RatingEvent> fresh)
+    {
+        fresh.Sort(HistoryOrder.Instance);
+        if (sorted.IsEmpty || HistoryOrder.Instance.Compare(sorted[^1], fresh[0]) < 0)
+        {
+            // The usual case: new ratings come after every known one.
+            return sorted.AddRange(fresh);
+        }
+
+        var all = sorted.ToBuilder();
+        all.AddRange(fresh);
+        all.Sort(HistoryOrder.Instance);
+        return all.ToImmutable();
+    }
+
+    private static void Add<T>(Dictionary<ReviewKey, List<T>> groups, ReviewKey key, T value)
+    {
+        if (!groups.TryGetValue(key, out var list))
+        {
+            groups[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+}
+
+/// <summary>What taking in events changed: the new history, the events that were new, and what they touched.</summary>
+/// <param name="Added">The events not seen before, by device and sequence.</param>
+/// <param name="Cards">Review keys whose ratings changed (re-derived).</param>
+/// <param name="Identities">Decks whose card identities changed.</param>
+/// <param name="Placements">Whether a deck was placed (moved or named) anew.</param>
+public sealed record HistoryUpdate(
+    ReviewHistory History,
+    IReadOnlyList<HistoryEvent> Added,
+    IReadOnlyList<ReviewKey> Cards,
+    IReadOnlySet<DeckKey> Identities,
+    bool Placements)
+{
+    public bool IsEmpty => Added.Count == 0;
+}
