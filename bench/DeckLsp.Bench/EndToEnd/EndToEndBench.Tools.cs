@@ -45,7 +45,7 @@ public sealed partial class EndToEndBench
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = server.Database, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM review_log";
+        count.CommandText = "SELECT COUNT(*) FROM events WHERE line LIKE 'r	%'";
         var stored = (long)(await count.ExecuteScalarAsync())!;
         return (Stat.Of(times), rated, stored);
     }

@@ -10,7 +10,8 @@ namespace DeckLsp.Core.History;
 public static class DeckLinking
 {
     /// <summary>
-    /// The keys of <paramref name="deck"/>'s cards. The history's keys with ratings are matched by id, by the hashes
+    /// The keys of <paramref name="deck"/>'s cards. The history's keys (those with ratings or a record of what they
+    /// identify) are matched by id, by the hashes
     /// of what they last identified, and, for cards this machine saw (<paramref name="seenHere"/>), by similar text;
     /// a card no key fits gets the key its text gives (<see cref="ContentHash.CardKeyFor"/>), the same on every machine.
     /// </summary>
@@ -25,7 +26,7 @@ public static class DeckLinking
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(identity);
         var known = new List<HashedCard>();
-        foreach (var card in identity.RatedCards.OrderBy(c => c.Value, StringComparer.Ordinal))
+        foreach (var card in identity.RatedCards.Union(identity.Seen.Keys).OrderBy(c => c.Value, StringComparer.Ordinal))
         {
             var text = seenHere?.GetValueOrDefault(card);
             if (identity.Seen.TryGetValue(card, out var seen))
@@ -64,8 +65,8 @@ public static class DeckLinking
         for (var i = 0; i < keys.Count && i < cards.Count; i++)
         {
             var key = keys[i];
-            // An explicit id is found by itself in the text; only keys the history gave need their text recorded.
-            if (!key.IsGiven || (!identity.RatedCards.Contains(key) && alsoRecord?.Invoke(key) != true))
+            // Ids too: a card whose author later drops its id is found again by its text.
+            if (!identity.RatedCards.Contains(key) && alsoRecord?.Invoke(key) != true)
             {
                 continue;
             }

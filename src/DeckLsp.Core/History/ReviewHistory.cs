@@ -40,9 +40,35 @@ public sealed class ReviewHistory
     private sealed record Timeline(ImmutableArray<RatingEvent> Ratings, CardHistory Derived);
 
     /// <summary>A state the caller kept from an earlier derivation, valid while the key's ratings in force are the same.</summary>
-    /// <param name="Ratings">How many ratings in force it was derived from.</param>
-    /// <param name="Last">The last of them.</param>
-    public sealed record KeptState(CardMemory? State, int Ratings, EventId? Last);
+    /// <param name="Digest">The <see cref="DigestOf"/> of the ratings it was derived from.</param>
+    public sealed record KeptState(CardMemory? State, string Digest);
+
+    /// <summary>
+    /// A short digest of which ratings are in force (their ids, in order): a kept state is valid for exactly these. FNV-1a,
+    /// 64 bits: cheap, and stable across machines and versions.
+    /// </summary>
+    public static string DigestOf(IReadOnlyList<RatingEvent> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var hash = 14695981039346656037UL;
+        void Mix(string text)
+        {
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            hash = (hash ^ '\n') * 1099511628211UL;
+        }
+
+        foreach (var rating in ratings)
+        {
+            Mix(rating.Id.Device);
+            Mix(rating.Id.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The scheduler and rating scale every state is derived with.</summary>
     public ReviewReplay Replay { get; }
@@ -288,7 +314,7 @@ public sealed class ReviewHistory
             }
         }
 
-        if (kept is not null && kept.Ratings == inForce.Length && kept.Last == (inForce.IsEmpty ? null : inForce[^1].Id))
+        if (kept is not null && kept.Digest == DigestOf(inForce))
         {
             return new CardHistory(kept.State, inForce, first);
         }
@@ -337,12 +363,29 @@ public sealed class ReviewHistory
 /// <param name="Cards">Review keys whose ratings changed (re-derived).</param>
 /// <param name="Identities">Decks whose card identities changed.</param>
 /// <param name="Placements">Whether a deck was placed (moved or named) anew.</param>
+/// <param name="Whole">The history was read anew as a whole: anything may have changed.</param>
 public sealed record HistoryUpdate(
     ReviewHistory History,
     IReadOnlyList<HistoryEvent> Added,
     IReadOnlyList<ReviewKey> Cards,
     IReadOnlySet<DeckKey> Identities,
-    bool Placements)
+    bool Placements,
+    bool Whole = false)
 {
-    public bool IsEmpty => Added.Count == 0;
+    public bool IsEmpty => !Whole && Added.Count == 0;
+
+    /// <summary>A history read anew (loaded, or rebuilt from its logs): every card and deck may have changed.</summary>
+    public static HistoryUpdate Replaced(ReviewHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return new HistoryUpdate(history, [], history.Cards.Select(c => c.Key).ToArray(), history.Decks.ToHashSet(), true, Whole: true);
+    }
+
+    /// <summary>This update followed by <paramref name="next"/>, as one.</summary>
+    public HistoryUpdate Then(HistoryUpdate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return new HistoryUpdate(next.History, [.. Added, .. next.Added], Cards.Union(next.Cards).ToArray(),
+            Identities.Union(next.Identities).ToHashSet(), Placements || next.Placements, Whole || next.Whole);
+    }
 }

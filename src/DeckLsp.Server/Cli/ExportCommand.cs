@@ -6,7 +6,7 @@ using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Interop;
 using DeckLsp.Server.Reviews;
-using DeckLsp.Server.Storage;
+using DeckLsp.Core.Scheduling;
 
 namespace DeckLsp.Server.Cli;
 
@@ -63,25 +63,25 @@ internal static class ExportCommand
             }
         }
 
-        var database = ReviewDatabasePaths.Choose(databasePath, null);
-        using var store = File.Exists(database) ? OpenStore(database, error) : null;
+        using var histories = CliHistory.Open(databasePath, "export", error, readOnly: true);
         string text;
         IReadOnlyList<string> notes = [];
         switch (format)
         {
             case "anki-text":
-                (text, notes) = AnkiTextFormat.Export(documents.Select(d => new AnkiTextFormat.Source(d.Document, StoredKeys(store, d.Path, d.Document))));
+                (text, notes) = AnkiTextFormat.Export(documents.Select(d => new AnkiTextFormat.Source(d.Document, StoredKeys(CliHistory.Link(histories, d.Path, d.Document)))));
                 break;
             case "tsv":
                 text = DelimitedFormat.Export(documents.SelectMany(d => Rows(d.Document)));
                 break;
             default:
-                if (store is null)
+                var rows = documents.SelectMany(d => Revlog(CliHistory.Link(histories, d.Path, d.Document))).ToList();
+                if (rows.Count == 0)
                 {
-                    notes = [$"there is no review database at {database}: the log is empty"];
+                    notes = ["the decks have no reviews in their history: the log is empty"];
                 }
 
-                text = FsrsRevlogFormat.Write(documents.SelectMany(d => Revlog(store, d.Path, d.Document)));
+                text = FsrsRevlogFormat.Write(rows);
                 break;
         }
 
@@ -111,30 +111,14 @@ internal static class ExportCommand
         return 0;
     }
 
-    private static ReviewStore? OpenStore(string database, TextWriter error)
-    {
-        var (store, warning) = ReviewStore.Open(database);
-        if (warning is not null)
-        {
-            error.WriteLine($"decklsp export: {warning}");
-        }
-
-        return store;
-    }
-
     /// <summary>
-    /// The keys the database already has for the deck's cards (a card it has never seen gets null, so its GUID falls
-    /// back to its question's hash: a fresh random key would change on every export).
+    /// The keys of the deck's cards that the history knows (a card it does not gets null, so its GUID falls back to its
+    /// question's hash, which stays put while its answer is edited).
     /// </summary>
-    private static IReadOnlyList<string?>? StoredKeys(ReviewStore? store, string path, DeckDocument document)
+    private static IReadOnlyList<string?> StoredKeys(ReviewDeck deck)
     {
-        if (store is null || CardKeyTracker.KnownDeckKey(store, Path.GetFullPath(path), document) is not { } deckKey)
-        {
-            return null;
-        }
-
-        var known = store.KnownCards(deckKey).Select(k => ReviewService.LocalKey(deckKey, k.Card.CardKey)).ToHashSet(StringComparer.Ordinal);
-        return CardKeyTracker.Relink(store, deckKey, document).Keys.Select(k => known.Contains(k) ? k : null).ToList();
+        var identity = deck.History.IdentityOf(deck.Link.Deck);
+        return deck.Link.Cards.Select(k => identity.RatedCards.Contains(k) || identity.Seen.ContainsKey(k) ? k.Value : null).ToList();
     }
 
     // Markdown as written, ids left out; a cloze card's text stands as the question, its extra text as the answer.
@@ -148,24 +132,18 @@ internal static class ExportCommand
         }
     }
 
-    private static IEnumerable<RevlogRow> Revlog(ReviewStore? store, string path, DeckDocument document)
+    // Each scheduling rating in force, with the state the card was in before it (a replay of the card's ratings).
+    private static IEnumerable<RevlogRow> Revlog(ReviewDeck deck)
     {
-        if (store is null || CardKeyTracker.KnownDeckKey(store, Path.GetFullPath(path), document) is not { } deckKey)
+        var replay = deck.History.Replay;
+        foreach (var (_, _, key) in deck.ReviewItems())
         {
-            yield break;
-        }
-
-        var keys = CardKeyTracker.Relink(store, deckKey, document).Keys;
-        var cards = document.Deck.Cards;
-        for (var i = 0; i < cards.Count; i++)
-        {
-            foreach (var reviewKey in CardKeys.ReviewKeys(cards[i], keys[i]))
+            var id = key.ToString();
+            CardMemory? state = null;
+            foreach (var rating in deck.Of(key).Ratings.Where(r => !r.Cram))
             {
-                var storeKey = ReviewService.StoreKey(deckKey, reviewKey);
-                foreach (var entry in store.GetLog(storeKey))
-                {
-                    yield return new RevlogRow(storeKey, entry.ReviewedAt, entry.Grade, entry.Before.State, entry.DurationMs);
-                }
+                yield return new RevlogRow(id, rating.At, replay.Scale.GradeOf(rating.Rating), state?.State ?? CardState.New, rating.DurationMs);
+                state = replay.Apply(id, state, rating.Rating, rating.At);
             }
         }
     }

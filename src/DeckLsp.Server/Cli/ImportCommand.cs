@@ -5,7 +5,7 @@ using DeckLsp.Core.Diagnostics;
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Interop;
 using DeckLsp.Server.Interop;
-using DeckLsp.Server.Storage;
+using DeckLsp.Server.History;
 
 namespace DeckLsp.Server.Cli;
 
@@ -146,13 +146,15 @@ internal static class ImportCommand
                     }
                 }
 
-                if (package is not null)
-                {
-                    databasePath = ReviewDatabasePaths.Choose(request.Database, null);
-                    history = WriteHistory(databasePath, fullPath, document, package, time, error);
-                }
-
                 staged.Commit();
+            }
+
+            // The history is append-only, so it is written once the deck is in place: a failure now leaves a deck without
+            // its history (the message says so), never a history for a deck that was not written.
+            if (package is not null)
+            {
+                history = WriteHistory(request.Database, fullPath, document, package, time, error);
+                databasePath = history.Where;
             }
 
             Report(request, deckPath, document, deck, package, history, databasePath, output, error);
@@ -168,29 +170,18 @@ internal static class ImportCommand
         }
     }
 
-    private static HistoryOutcome WriteHistory(string databasePath, string fullPath, DeckDocument document, PackageImport package, TimeProvider time, TextWriter error)
+    private static HistoryOutcome WriteHistory(string? database, string fullPath, DeckLsp.Core.Documents.DeckDocument document,
+        PackageImport package, TimeProvider time, TextWriter error)
     {
-        var (store, warning) = ReviewStore.Open(databasePath);
-        using (store)
+        using var histories = CliHistory.Open(database, "import", error);
+        try
         {
-            if (store.IsInMemory)
-            {
-                throw new ImportFailed($"the review database cannot be written: {warning}");
-            }
-
-            if (warning is not null)
-            {
-                error.WriteLine($"decklsp import: {warning}");
-            }
-
-            try
-            {
-                return HistoryImport.Write(store, fullPath, document, package.Reviews, time.GetUtcNow());
-            }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or ReviewStoreBusyException)
-            {
-                throw new ImportFailed($"the review database {databasePath} cannot be written ({e.Message.TrimEnd('.')}); nothing was imported");
-            }
+            return HistoryImport.Write(CliHistory.Link(histories, fullPath, document), package.Reviews, time.GetUtcNow());
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or HistoryBusyException or IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFailed($"{fullPath} was written, but its review history could not be ({e.Message.TrimEnd('.')}); " +
+                "run the same import again with --force once that is fixed: reviews already there are not added twice");
         }
     }
 

@@ -1,15 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using DeckLsp.Core.Documents;
-using DeckLsp.Core.Identity;
-using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Reviews;
-using DeckLsp.Server.Storage;
 
 namespace DeckLsp.Server.Cli;
 
-/// <summary>`decklsp stats PATH...`: per deck, its cards, new, due now, reviews logged and reviews today. Reads only.</summary>
+/// <summary>
+/// `decklsp stats PATH...`: per deck, its cards, new, due now, reviews logged and reviews today, from the deck's history
+/// (its repository's, else the per-user database, or <c>--db</c>). Never writes a deck.
+/// </summary>
 internal static class StatsCommand
 {
     public static Command Create(Option<string?> database, TextWriter output, TextWriter error)
@@ -31,67 +29,64 @@ internal static class StatsCommand
             return DeckCommandLine.UsageError;
         }
 
-        var path = ReviewDatabasePaths.Choose(databasePath, null);
-        ReviewStore? store = null;
-        if (File.Exists(path))
-        {
-            var opened = ReviewStore.Open(path);
-            if (opened.Warning is { } warning)
-            {
-                error.WriteLine($"decklsp stats: {warning}");
-            }
+        using var histories = CliHistory.Open(databasePath, "stats", error, readOnly: true);
+        var now = time.GetUtcNow();
+        var today = ReviewService.StartOfDay(now, time.LocalTimeZone);
+        var rows = decks.Select(d => Measure(CliHistory.Link(histories, d.Path, d.Document), d.Path, now, today)).ToList();
 
-            store = opened.Store;
+        if (json)
+        {
+            output.WriteLine(StatsJson(rows));
+        }
+        else
+        {
+            var width = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.Path.Length));
+            output.WriteLine($"{"deck".PadRight(width)}  {"cards",6} {"new",6} {"due",6} {"reviews",8} {"today",6}");
+            foreach (var row in rows)
+            {
+                output.WriteLine($"{row.Path.PadRight(width)}  {row.Cards,6} {row.New,6} {row.Due,6} {row.Reviews,8} {row.ReviewsToday,6}");
+            }
         }
 
-        using (store)
-        {
-            var now = time.GetUtcNow();
-            var today = ReviewService.StartOfDay(now, time.LocalTimeZone);
-            var rows = decks.Select(d => Measure(store, d.Path, d.Document, now, today)).ToList();
-
-            if (json)
-            {
-                output.WriteLine(JsonSerializer.Serialize(new { decks = rows }));
-            }
-            else
-            {
-                var width = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.Path.Length));
-                output.WriteLine($"{"deck".PadRight(width)}  {"cards",6} {"new",6} {"due",6} {"reviews",8} {"today",6}");
-                foreach (var row in rows)
-                {
-                    output.WriteLine($"{row.Path.PadRight(width)}  {row.Cards,6} {row.New,6} {row.Due,6} {row.Reviews,8} {row.ReviewsToday,6}");
-                }
-            }
-
-            return 0;
-        }
+        return 0;
     }
 
-    // Cards are counted as they are studied: a cloze card once per deletion.
-    private static DeckStats Measure(ReviewStore? store, string file, DeckDocument document, DateTimeOffset now, DateTimeOffset today)
+    // Cards are counted as they are studied: a cloze card once per deletion. Reviews are those of the deck's history,
+    // cram ratings and orphaned cards' included, undone ones not.
+    private static DeckStats Measure(ReviewDeck deck, string file, DateTimeOffset now, DateTimeOffset today)
     {
-        var deck = document.Deck;
-        var items = deck.Cards.Sum(c => c.Kind == Core.Model.CardKind.Cloze ? Math.Max(1, c.Deletions.Count) : 1);
-        if (store is null || CardKeyTracker.KnownDeckKey(store, Path.GetFullPath(file), document) is not { } deckKey)
-        {
-            return new DeckStats(file, deck.Title, items, items, 0, 0, 0);
-        }
-
-        var keys = CardKeyTracker.Relink(store, deckKey, document).Keys;
-        var storeKeys = deck.Cards.SelectMany((card, i) => CardKeys.ReviewKeys(card, keys[i])).Select(k => ReviewService.StoreKey(deckKey, k)).ToList();
-        var states = store.GetStates(storeKeys);
-        var counts = store.CountReviews(deckKey, today, now.AddTicks(1));
-        return new DeckStats(file, deck.Title, storeKeys.Count, storeKeys.Count(k => !states.ContainsKey(k)),
-            states.Values.Count(s => s.Due <= now), counts.Reviews, counts.ReviewsInRange);
+        var items = deck.ReviewItems().Select(i => deck.Of(i.ReviewKey).State).ToList();
+        var ratings = deck.History.IdentityOf(deck.Link.Deck).Rated.SelectMany(k => deck.Of(k).Ratings).ToList();
+        return new DeckStats(file, deck.Document.Deck.Title, items.Count, items.Count(s => s is null),
+            items.Count(s => s is not null && s.Due <= now), ratings.Count, ratings.Count(r => r.At >= today));
     }
 
-    private sealed record DeckStats(
-        [property: JsonPropertyName("path")] string Path,
-        [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("cards")] int Cards,
-        [property: JsonPropertyName("new")] int New,
-        [property: JsonPropertyName("due")] int Due,
-        [property: JsonPropertyName("reviews")] int Reviews,
-        [property: JsonPropertyName("reviewsToday")] int ReviewsToday);
+    private static string StatsJson(IReadOnlyList<DeckStats> rows)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("decks");
+            foreach (var row in rows)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", row.Path);
+                writer.WriteString("title", row.Title);
+                writer.WriteNumber("cards", row.Cards);
+                writer.WriteNumber("new", row.New);
+                writer.WriteNumber("due", row.Due);
+                writer.WriteNumber("reviews", row.Reviews);
+                writer.WriteNumber("reviewsToday", row.ReviewsToday);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private sealed record DeckStats(string Path, string Title, int Cards, int New, int Due, int Reviews, int ReviewsToday);
 }

@@ -1,6 +1,5 @@
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Model;
-using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Reviews;
@@ -15,14 +14,16 @@ namespace DeckLsp.Server.Handlers;
 /// Study lenses: one above the deck, one above each section heading, one above each card, with what is due from the
 /// review history. A history that cannot be read leaves the lenses without counts, never without lenses.
 /// </summary>
-internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, ReviewCounts counts, ReviewService reviews,
+internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, ReviewCounts counts, ReviewService reviews,
     ILogger<CodeLensHandler> logger) : ILspHandler
 {
     [JsonRpcMethod(Methods.CodeLens, UseSingleObjectParameterDeserialization = true)]
-    public CodeLens[] CodeLens(DocumentParams parameters)
+    public async Task<CodeLens[]> CodeLensAsync(DocumentParams parameters)
     {
         var uri = parameters.TextDocument.Uri;
-        if (store.Get(uri) is not { } open)
+        await reviews.WhenLoaded([store.Get(uri)?.Link?.Source], ReviewService.LoadPatience).ConfigureAwait(false);
+        var snapshot = store.Current;
+        if (snapshot.Get(uri) is not { } open)
         {
             return [];
         }
@@ -30,7 +31,7 @@ internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, Rev
         var document = open.Document;
         var deck = document.Deck;
         var lines = document.Lines;
-        var study = Study(uri);
+        var study = Study(snapshot, uri);
         var counted = study is null ? default : Counts(study);
         var lenses = new List<CodeLens>
         {
@@ -64,11 +65,11 @@ internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, Rev
     }
 
     // The snapshot the lenses are computed from must be the one the keys belong to.
-    private StudyDeck? Study(string uri)
+    private ReviewDeck? Study(DocumentSnapshot snapshot, string uri)
     {
         try
         {
-            return decks.Find(uri);
+            return decks.Find(snapshot, uri);
         }
         catch (Exception e)
         {
@@ -78,7 +79,7 @@ internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, Rev
     }
 
     // One read of the history for the deck and all its sections; counts stay off the lenses if it cannot be read.
-    private (DeckCounts? Deck, DeckCounts[]? Sections) Counts(StudyDeck study)
+    private (DeckCounts? Deck, DeckCounts[]? Sections) Counts(ReviewDeck study)
     {
         try
         {
@@ -95,15 +96,13 @@ internal sealed class CodeLensHandler(DocumentStore store, StudyDecks decks, Rev
         due is null ? Cards(cards) : $"{Cards(due.Total)} · {due.Due} due · {due.New} new";
 
     // "due now", "due in 3d" or "new": for a cloze card, its earliest deletion.
-    private Dictionary<Card, string> DueOfCards(StudyDeck study)
+    private Dictionary<Card, string> DueOfCards(ReviewDeck study)
     {
-        var items = study.ReviewItems().ToList();
-        var states = reviews.Store.GetStates(items.Select(i => study.StoreKey(i.ReviewKey)));
         var now = reviews.Now;
         var result = new Dictionary<Card, string>(ReferenceEqualityComparer.Instance);
-        foreach (var group in items.GroupBy(i => i.Card, ReferenceEqualityComparer.Instance))
+        foreach (var group in study.ReviewItems().GroupBy(i => i.Card, ReferenceEqualityComparer.Instance))
         {
-            var memories = group.Select(i => states.GetValueOrDefault(study.StoreKey(i.ReviewKey))).ToList();
+            var memories = group.Select(i => study.Of(i.ReviewKey).State).ToList();
             var card = (Card)group.Key!;
             if (memories.Any(m => m is null))
             {

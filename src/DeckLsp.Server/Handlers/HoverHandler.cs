@@ -13,12 +13,14 @@ using StreamJsonRpc;
 namespace DeckLsp.Server.Handlers;
 
 /// <summary>Over a card's marker (<c>Q:</c>, <c>A:</c>, <c>C:</c>): the card's kind, id, answer and review history.</summary>
-internal sealed class HoverHandler(DocumentStore store, StudyDecks decks, ReviewService reviews, ILogger<HoverHandler> logger) : ILspHandler
+internal sealed class HoverHandler(DocumentStore store, ReviewDecks decks, ReviewService reviews, ILogger<HoverHandler> logger) : ILspHandler
 {
     [JsonRpcMethod(Methods.Hover, UseSingleObjectParameterDeserialization = true)]
-    public Hover? Hover(HoverParams parameters)
+    public async Task<Hover?> HoverAsync(HoverParams parameters)
     {
-        if (store.Get(parameters.TextDocument.Uri) is not { } open)
+        await reviews.WhenLoaded([store.Get(parameters.TextDocument.Uri)?.Link?.Source], ReviewService.LoadPatience).ConfigureAwait(false);
+        var snapshot = store.Current;
+        if (snapshot.Get(parameters.TextDocument.Uri) is not { } open)
         {
             return null;
         }
@@ -34,7 +36,7 @@ internal sealed class HoverHandler(DocumentStore store, StudyDecks decks, Review
             {
                 return new Hover
                 {
-                    Contents = MarkupContent.Markdown(Describe(card, document.Text) + History(parameters.TextDocument.Uri, card)),
+                    Contents = MarkupContent.Markdown(Describe(card, document.Text) + History(snapshot, parameters.TextDocument.Uri, card)),
                     Range = document.Lines.ToRange(span),
                 };
             }
@@ -44,32 +46,32 @@ internal sealed class HoverHandler(DocumentStore store, StudyDecks decks, Review
     }
 
     // Last ratings, when it is due, stability, difficulty and retrievability now: for each review item of the card.
-    private string History(string uri, Card card)
+    private string History(DocumentSnapshot snapshot, string uri, Card card)
     {
         try
         {
-            if (decks.Find(uri) is not { } study || study.Keys.KeyOf(study.Document, card) is not { } key)
+            if (decks.Find(snapshot, uri) is not { } study || study.Link.KeyOf(study.Document, card) is not { } key)
             {
                 return "";
             }
 
             var markdown = new StringBuilder("\n\n---\n\n");
             var now = reviews.Now;
-            foreach (var review in CardKeys.ReviewKeys(card, key))
+            foreach (var (_, _, review) in study.ReviewItems().Where(item => item.CardKey == key))
             {
-                var storeKey = study.StoreKey(review);
-                var label = CardKeys.Split(review).DeletionIndex is { } deletion ? $"Deletion {deletion}: " : "";
-                if (reviews.Store.GetState(storeKey) is not { } memory)
+                var history = study.Of(review);
+                var label = review.Deletion is { } deletion ? $"Deletion {deletion}: " : "";
+                if (history.State is not { } memory)
                 {
                     markdown.Append($"{label}new, never reviewed\n\n");
                     continue;
                 }
 
-                var log = reviews.Store.GetLog(storeKey, limit: 5);
+                var last = history.Ratings.Where(r => !r.Cram).TakeLast(5).Select(r => r.Rating);
                 var due = memory.Due <= now ? "due now" : $"due in {FsrsScheduler.FormatInterval(memory.Due - now)}";
-                markdown.Append($"{label}{due} · last ratings {string.Join(", ", log.Select(l => l.Rating))}")
+                markdown.Append($"{label}{due} · last ratings {string.Join(", ", last)}")
                     .Append($" · stability {memory.Stability:0.##}d · difficulty {memory.Difficulty:0.##}")
-                    .Append($" · retrievability {reviews.Scheduler.Retrievability(memory, now):P0}\n\n");
+                    .Append($" · retrievability {reviews.Replay.Scheduler.Retrievability(memory, now):P0}\n\n");
             }
 
             return markdown.ToString().TrimEnd();

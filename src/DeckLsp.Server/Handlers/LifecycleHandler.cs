@@ -80,7 +80,12 @@ internal sealed class LifecycleHandler(
                         Method = Methods.DidChangeWatchedFiles,
                         RegisterOptions = new DidChangeWatchedFilesRegistrationOptions
                         {
-                            Watchers = [new Protocol.FileSystemWatcher { GlobPattern = "**/*" + DeckUri.Extension }],
+                            Watchers =
+                            [
+                                new Protocol.FileSystemWatcher { GlobPattern = "**/*" + DeckUri.Extension },
+                                // The review history: a pull or another window appends to it.
+                                new Protocol.FileSystemWatcher { GlobPattern = "**/.decklsp/history/*.log" },
+                            ],
                         },
                     },
                 ],

@@ -8,7 +8,7 @@ namespace DeckLsp.Server.Handlers;
 /// Study sessions over the protocol (docs/protocol.md). Work runs off the dispatcher, so a rating waiting on a busy
 /// database never holds up the editor's edits; sessions order their own ratings.
 /// </summary>
-internal sealed class ReviewHandler(ReviewSessions sessions, ReviewCounts counts) : ILspHandler
+internal sealed class ReviewHandler(ReviewSessions sessions, ReviewCounts counts, ReviewDecks decks, ReviewService reviews) : ILspHandler
 {
     [JsonRpcMethod(Methods.StartReview, UseSingleObjectParameterDeserialization = true)]
     public Task<ReviewStep> StartReview(StartReviewParams parameters) => Task.Run(() => sessions.Start(parameters));
@@ -23,8 +23,16 @@ internal sealed class ReviewHandler(ReviewSessions sessions, ReviewCounts counts
     public Task<EndReviewResult> EndReview(SessionParams parameters) => Task.Run(() => sessions.End(parameters));
 
     [JsonRpcMethod(Methods.DueCounts)]
-    public Task<DueCounts> DueCounts() => Task.Run(counts.Workspace);
+    public Task<DueCounts> DueCounts() => Task.Run(async () =>
+    {
+        await reviews.WhenLoaded(decks.All().Select(d => d.Link.Source), ReviewService.LoadPatience);
+        return counts.Workspace();
+    });
 
     [JsonRpcMethod(Methods.Orphans)]
-    public Task<OrphansResult> Orphans() => Task.Run(counts.Orphans);
+    public Task<OrphansResult> Orphans() => Task.Run(async () =>
+    {
+        await reviews.WhenLoaded(decks.All().Select(d => d.Link.Source), ReviewService.LoadPatience);
+        return counts.Orphans();
+    });
 }

@@ -1,3 +1,4 @@
+using DeckLsp.Core.Documents;
 using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Workspace;
@@ -8,34 +9,45 @@ namespace DeckLsp.Server.Handlers;
 
 /// <summary>
 /// Keeps the document store in step with the editor. Every method is synchronous: StreamJsonRpc keeps arrival order only
-/// until a handler's first await, and edits must apply in order.
+/// until a handler's first await, and edits must apply in order. Nothing here waits for the disk: what the history
+/// should record of an edit is handed to the <see cref="HistoryWriter"/>.
 /// </summary>
 internal sealed class TextSyncHandler(
     DocumentStore store,
     DiagnosticsPublisher diagnostics,
     WorkspaceIndex index,
-    CardKeyTracker keys,
+    ReviewService reviews,
+    HistoryWriter writer,
     ReviewSessions sessions,
+    HistoryFollower follower,
     ILogger<TextSyncHandler> logger) : ILspHandler
 {
+    // Constructed with the handlers, so the history is followed from the first notification on.
+    private readonly HistoryFollower _follower = follower;
+
     [JsonRpcMethod(Methods.DidOpen, UseSingleObjectParameterDeserialization = true)]
     public void DidOpen(DidOpenTextDocumentParams parameters)
     {
         var item = parameters.TextDocument;
-        var open = store.Open(item.Uri, item.Version, item.Text);
+        var open = store.Open(item.Uri, item.Version, item.Text, Link);
         diagnostics.PublishNow(item.Uri);
-        LinkToHistory(open);
+        Record(open);
     }
 
     [JsonRpcMethod(Methods.DidChange, UseSingleObjectParameterDeserialization = true)]
     public void DidChange(DidChangeTextDocumentParams parameters)
     {
         var uri = parameters.TextDocument.Uri;
-        if (store.Change(uri, parameters.TextDocument.Version, parameters.ContentChanges,
-                (before, change, after) => keys.Changed(uri, before, change, after)) is null)
+        var (changed, drafts) = store.Change(uri, parameters.TextDocument.Version, parameters.ContentChanges, reviews.Now);
+        if (changed is null)
         {
             logger.LogWarning("didChange for {Uri}, which is not open: ignored", uri);
             return;
+        }
+
+        if (drafts.Count > 0 && changed.Link is { } link)
+        {
+            writer.Enqueue($"record what an edit of {uri} moved", () => link.Source.Append(drafts));
         }
 
         diagnostics.Schedule(uri);
@@ -48,11 +60,10 @@ internal sealed class TextSyncHandler(
         var uri = parameters.TextDocument.Uri;
         if (store.Get(uri) is { } open)
         {
-            SaveCards(open);
+            Record(open);
         }
 
         store.Close(uri);
-        keys.Closed(uri);
         diagnostics.Clear(uri);
 
         // Unsaved edits are gone with the editor: the index goes back to what the disk holds.
@@ -69,30 +80,40 @@ internal sealed class TextSyncHandler(
         if (store.Get(parameters.TextDocument.Uri) is { } open)
         {
             diagnostics.PublishNow(parameters.TextDocument.Uri);
-            SaveCards(open);
+            Record(open);
         }
     }
 
-    // The history database is opened and read here, after the document is in the store: a database problem is logged
-    // and the deck still gets its diagnostics and lenses.
-    private void LinkToHistory(OpenDocument open)
+    // Which history the deck belongs to, and its cards' keys there: in memory only (a history still loading is empty,
+    // and the deck is linked again once it is read). A failure here costs the deck its history, never its diagnostics.
+    private DeckLink? Link(string uri, string? path, DeckDocument document)
     {
         try
         {
-            keys.Link(open.Path ?? open.Uri, open.Document);
+            var source = reviews.SourceFor(path);
+            return DeckLink.Link(source, path is null ? uri : source.PlacementPath(path), document);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Could not link {Uri} to its review history", open.Uri);
+            logger.LogError(e, "Could not link {Uri} to its review history", uri);
+            return null;
         }
     }
 
-    // What the cards look like now is what re-links them after edits made outside the editor.
-    private void SaveCards(OpenDocument open)
+    // What the deck's reviewed cards are now, for other machines (what each key identifies) and this one (their text).
+    private void Record(OpenDocument open)
     {
-        if (keys.KeysOf(open.Document) is { } known)
+        if (open.Link is not { } link)
         {
-            keys.Save(open.Path ?? open.Uri, open.Document, known);
+            return;
         }
+
+        var now = reviews.Now;
+        writer.Enqueue($"record the cards of {open.Uri}", () =>
+        {
+            var (drafts, seen) = link.Unrecorded(open.Document, now);
+            link.Source.Append(drafts);
+            link.Source.RecordSeen(link.Deck, seen);
+        });
     }
 }

@@ -33,8 +33,9 @@ internal static class ServerServices
         services.AddSingleton<DiagnosticsPublisher>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReviewService>();
-        services.AddSingleton<CardKeyTracker>();
-        services.AddSingleton<StudyDecks>();
+        services.AddSingleton<HistoryWriter>();
+        services.AddSingleton<HistoryFollower>();
+        services.AddSingleton<ReviewDecks>();
         services.AddSingleton<ReviewSessions>();
         services.AddSingleton<ReviewCounts>();
 

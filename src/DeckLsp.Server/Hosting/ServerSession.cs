@@ -1,7 +1,7 @@
 using System.Text.Json;
+using DeckLsp.Server.History;
 using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Reviews;
-using DeckLsp.Server.Storage;
 using DeckLsp.Server.Workspace;
 
 namespace DeckLsp.Server.Hosting;
@@ -20,11 +20,12 @@ internal sealed class ServerSession(ServerOptions options)
     /// <summary>The workspace folders' paths (only <c>file:</c> folders can be indexed).</summary>
     public IReadOnlyList<string> WorkspaceFolders { get; private set; } = [];
 
-    /// <summary>The review database: <c>--db</c>, else <c>initializationOptions.databasePath</c>, else the default.</summary>
-    public string DatabasePath => ReviewDatabasePaths.Choose(options.DatabasePath, InitializationDatabasePath);
-
-    /// <summary>What the client asked for in <c>initializationOptions.databasePath</c> (VS Code: its workspace storage).</summary>
-    public string? InitializationDatabasePath { get; private set; }
+    /// <summary>
+    /// Where reviews are kept (docs/history.md): every deck in the database <c>--db</c> or
+    /// <c>initializationOptions.databasePath</c> names, else each deck repository's history (or the per-user database,
+    /// when <c>initializationOptions.history</c> is "user").
+    /// </summary>
+    public HistoryOptions History { get; private set; } = new(Database: Expand(options.DatabasePath));
 
     /// <summary>Cancelled at shutdown, for background work (indexing).</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -46,8 +47,8 @@ internal sealed class ServerSession(ServerOptions options)
         _state = LifecycleState.Initialized;
     }
 
-    /// <summary>How studying is configured: from initializationOptions, else the defaults.</summary>
-    public StudySettings Study { get; private set; } = StudySettings.Default;
+    /// <summary>How reviews are scheduled: from initializationOptions, else the defaults.</summary>
+    public ReviewSettings Review { get; private set; } = ReviewSettings.Default;
 
     /// <summary>What was wrong with initializationOptions, to tell the user once (the defaults are used instead).</summary>
     public IReadOnlyList<string> ConfigurationProblems { get; private set; } = [];
@@ -65,13 +66,29 @@ internal sealed class ServerSession(ServerOptions options)
             return;
         }
 
-        if (options?.DatabasePath is { Length: > 0 } databasePath)
+        var problems = new List<string>();
+        var place = HistoryPlace.Repository;
+        switch (options?.History)
         {
-            InitializationDatabasePath = databasePath;
+            case null or "repository":
+                break;
+            case "user":
+                place = HistoryPlace.User;
+                break;
+            default:
+                problems.Add($"history must be \"repository\" or \"user\", not \"{options.History}\"; using \"repository\".");
+                break;
         }
 
-        (Study, ConfigurationProblems) = StudySettings.From(options);
+        History = new HistoryOptions(
+            place,
+            History.Database ?? Expand(options?.DatabasePath),
+            (options?.LegacyDatabasePaths ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Expand(p)!).ToArray());
+        (Review, var reviewProblems) = ReviewSettings.From(options);
+        ConfigurationProblems = [.. problems, .. reviewProblems];
     }
+
+    private static string? Expand(string? path) => string.IsNullOrWhiteSpace(path) ? null : UserData.Current.Expand(path);
 
     public void ShutDown()
     {

@@ -35,9 +35,17 @@ internal sealed record WorkspaceFolder
 /// <summary>What the server reads from <c>initializationOptions</c>.</summary>
 internal sealed record InitializationOptions
 {
-    /// <summary>The review database (an explicit --db wins).</summary>
+    /// <summary>A self-contained history database for every deck, as <c>--db</c> gives (which wins).</summary>
     [JsonPropertyName("databasePath")]
     public string? DatabasePath { get; init; }
+
+    /// <summary>Where reviews are kept: "repository" (the default: each deck repository's own history) or "user".</summary>
+    [JsonPropertyName("history")]
+    public string? History { get; init; }
+
+    /// <summary>Older history databases (VS Code's per-workspace one) whose reviews of a repository's decks are brought into it once.</summary>
+    [JsonPropertyName("legacyDatabasePaths")]
+    public IReadOnlyList<string>? LegacyDatabasePaths { get; init; }
 
     /// <summary>The grade of each rating 1–5, e.g. ["again", "again", "hard", "good", "easy"] (the default).</summary>
     [JsonPropertyName("ratingScale")]

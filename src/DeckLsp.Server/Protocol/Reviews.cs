@@ -63,6 +63,11 @@ internal sealed record ReviewCard
     /// <summary>When each rating 1–5 would bring the card back ("1m", "3d", "2mo").</summary>
     [JsonPropertyName("intervals")]
     public required IReadOnlyList<string> Intervals { get; init; }
+
+    /// <summary>Why the card cannot be shown (its HTML is then empty); the session goes on.</summary>
+    [JsonPropertyName("problem")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Problem { get; init; }
 }
 
 /// <summary>How far a session has got.</summary>

@@ -1,38 +1,33 @@
-using DeckLsp.Core.Model;
 using DeckLsp.Core.Identity;
+using DeckLsp.Core.Model;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Protocol;
 
 namespace DeckLsp.Server.Reviews;
 
-/// <summary>What is due: for lenses (per deck, section and card), the status bar (the workspace), and orphans.</summary>
-internal sealed class ReviewCounts(ReviewService reviews, StudyDecks decks)
+/// <summary>What is due: for lenses (per deck, section and card), the status bar (the workspace), and orphans. Reads only.</summary>
+internal sealed class ReviewCounts(ReviewService reviews, ReviewDecks decks)
 {
     /// <summary>Counts over the review items of the cards <paramref name="include"/> picks, or all.</summary>
-    public DeckCounts Of(StudyDeck deck, Func<Card, bool>? include = null)
+    public DeckCounts Of(ReviewDeck deck, Func<Card, bool>? include = null)
     {
-        var keys = deck.ReviewItems().Where(item => include?.Invoke(item.Card) ?? true).Select(item => deck.StoreKey(item.ReviewKey)).ToList();
-        var states = reviews.Store.GetStates(keys);
-        var introduced = reviews.NewCardsIntroducedToday(deck.Keys.DeckKey);
-        return DeckCounts.Of(keys.Select(k => states.GetValueOrDefault(k)), reviews.Now, introduced, reviews.SessionOptions);
+        var states = deck.ReviewItems().Where(item => include?.Invoke(item.Card) ?? true).Select(item => deck.Of(item.ReviewKey).State);
+        return DeckCounts.Of(states, reviews.Now, Introduced(deck), reviews.SessionOptions);
     }
 
     /// <summary>
-    /// The deck's counts and each section's (its cards and its subsections' cards), from one read of the states: what
-    /// <see cref="Of"/> gives for the deck and for each section, without a scan and two queries per section.
+    /// The deck's counts and each section's (its cards and its subsections' cards), from one pass over the cards: what
+    /// <see cref="Of"/> gives for the deck and for each section.
     /// </summary>
-    public (DeckCounts Deck, DeckCounts[] Sections) OfDeckAndSections(StudyDeck deck)
+    public (DeckCounts Deck, DeckCounts[] Sections) OfDeckAndSections(ReviewDeck deck)
     {
-        var items = deck.ReviewItems().Select(item => (item.Card, Key: deck.StoreKey(item.ReviewKey))).ToList();
-        var states = reviews.Store.GetStates(items.Select(item => item.Key));
-        var introduced = reviews.NewCardsIntroducedToday(deck.Keys.DeckKey);
         var sections = deck.Document.Deck.Sections;
-        var all = new List<CardMemory?>(items.Count);
+        var all = new List<CardMemory?>();
         var perSection = sections.Select(_ => new List<CardMemory?>()).ToArray();
-        foreach (var (card, key) in items)
+        foreach (var (card, _, key) in deck.ReviewItems())
         {
-            var memory = states.GetValueOrDefault(key);
+            var memory = deck.Of(key).State;
             all.Add(memory);
             for (var section = card.SectionIndex; section >= 0; section = sections[section].ParentIndex)
             {
@@ -40,10 +35,13 @@ internal sealed class ReviewCounts(ReviewService reviews, StudyDecks decks)
             }
         }
 
-        var now = reviews.Now;
+        var (now, introduced) = (reviews.Now, Introduced(deck));
         return (DeckCounts.Of(all, now, introduced, reviews.SessionOptions),
             perSection.Select(memories => DeckCounts.Of(memories, now, introduced, reviews.SessionOptions)).ToArray());
     }
+
+    /// <summary>New cards of the deck first reviewed today: they count against the daily new-card limit.</summary>
+    public int Introduced(ReviewDeck deck) => deck.History.IntroducedSince(deck.Link.Deck, reviews.StartOfToday);
 
     public DueCounts Workspace()
     {
@@ -58,15 +56,33 @@ internal sealed class ReviewCounts(ReviewService reviews, StudyDecks decks)
         return new DueCounts { Due = due, New = fresh };
     }
 
-    public OrphansResult Orphans() => new()
+    /// <summary>Cards with a history that no card of their deck has now: kept, never deleted, in case they come back.</summary>
+    public OrphansResult Orphans()
     {
-        Orphans = reviews.Store.Orphans().Select(o => new OrphanInfo
+        var orphans = new List<OrphanInfo>();
+        foreach (var deck in decks.All())
         {
-            CardKey = o.CardKey,
-            DeckPath = o.DeckPath,
-            Question = o.QuestionSnippet,
-            Reviews = o.ReviewCount,
-            LastReview = o.LastReview,
-        }).ToList(),
-    };
+            var present = deck.Link.Cards.ToHashSet();
+            var identity = deck.History.IdentityOf(deck.Link.Deck);
+            foreach (var card in identity.RatedCards.Where(c => !present.Contains(c)).OrderBy(c => c.Value, StringComparer.Ordinal))
+            {
+                var ratings = identity.Rated.Where(k => k.Card == card).SelectMany(k => deck.Of(k).Ratings).ToList();
+                if (ratings.Count == 0)
+                {
+                    continue;
+                }
+
+                orphans.Add(new OrphanInfo
+                {
+                    CardKey = card.Value,
+                    DeckPath = deck.Path ?? deck.Uri,
+                    Question = deck.Link.Source.TitleSeen(deck.Link.Deck, card) ?? "(its text was not seen on this machine)",
+                    Reviews = ratings.Count,
+                    LastReview = ratings.Max(r => r.At),
+                });
+            }
+        }
+
+        return new OrphansResult { Orphans = orphans };
+    }
 }

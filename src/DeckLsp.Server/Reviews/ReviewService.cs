@@ -1,36 +1,33 @@
-using DeckLsp.Core.Identity;
+using System.Collections.Concurrent;
+using DeckLsp.Core.History;
 using DeckLsp.Core.Reviews;
-using DeckLsp.Core.Scheduling;
+using DeckLsp.Server.History;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Protocol;
-using DeckLsp.Server.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace DeckLsp.Server.Reviews;
 
 /// <summary>
-/// The review history as the server uses it: the store (opened on first use, at the path the session chose), the
-/// scheduler and the rating scale, and a queue that keeps identity writes off the editor's ordered path.
+/// Reviewing as the server does it: the histories decks belong to (opened as the session chose, loaded in the
+/// background on first use), the settings states are derived with, and the clock.
 /// </summary>
 internal sealed class ReviewService(ServerSession session, ILanguageClient client, TimeProvider time, ILogger<ReviewService> logger) : IDisposable
 {
     private readonly Lock _gate = new();
-    private ReviewStore? _store;
-    private Task _writes = Task.CompletedTask;
-
-    private const string SchedulingSetting = "scheduling";
-    private FsrsScheduler? _scheduler;
+    private readonly ConcurrentDictionary<HistorySource, Task> _loading = new();
+    private Histories? _histories;
+    private ReviewReplay? _replay;
 
     /// <summary>Read after initialize, once: the configuration does not change during a session.</summary>
-    public FsrsScheduler Scheduler => _scheduler ??= new FsrsScheduler(session.Study.Scheduler);
+    public ReviewSettings Settings => session.Review;
 
-    public RatingScale Scale => session.Study.Scale;
+    public ReviewReplay Replay => _replay ??= Settings.Replay();
 
-    public ReviewReplay Replay => new(Scheduler, Scale);
+    public SessionOptions SessionOptions => Settings.Session;
 
-    public SessionOptions SessionOptions => session.Study.Session;
-
-    public DateTimeOffset Now => time.GetUtcNow();
+    /// <summary>Now, as the history keeps times: UTC, to the millisecond.</summary>
+    public DateTimeOffset Now => HistoryLine.Truncate(time.GetUtcNow());
 
     /// <summary>Midnight of the user's local day, in UTC: where "today" starts for the daily new-card limit.</summary>
     public DateTimeOffset StartOfToday => StartOfDay(Now, time.LocalTimeZone);
@@ -42,96 +39,98 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
         return new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
     }
 
-    /// <summary>New cards of the deck first reviewed today: they count against the daily new-card limit.</summary>
-    public int NewCardsIntroducedToday(string deckKey) =>
-        Store.CountReviews(deckKey, StartOfToday, Now.AddTicks(1)).NewCardsInRange;
-
-    public ReviewStore Store
+    /// <summary>The histories, opened as <c>--db</c>, <c>initializationOptions</c> and the defaults say.</summary>
+    public Histories Histories
     {
         get
         {
             lock (_gate)
             {
-                if (_store is null)
+                if (_histories is null)
                 {
-                    var (store, warning) = ReviewStore.Open(session.DatabasePath);
-                    _store = store;
-                    logger.LogInformation("Review history: {Path}", store.Path ?? "(in memory)");
-                    foreach (var message in session.ConfigurationProblems.Append(warning).OfType<string>())
+                    foreach (var problem in session.ConfigurationProblems)
                     {
-                        logger.LogWarning("{Warning}", message);
-                        _ = client.ShowMessageAsync(new ShowMessageParams { Type = 2, Message = message });
+                        Tell(problem);
                     }
 
-                    Rederive(store);
+                    _histories = new Histories(session.History, UserData.Current, Replay, Settings.Fingerprint(), Tell);
+                    _histories.Changed += (source, update) => HistoryChanged?.Invoke(source, update);
+                    logger.LogInformation("Review history: {Where}", session.History.Database is { } database
+                        ? database
+                        : session.History.Place == HistoryPlace.User ? UserData.Current.Database : "each deck repository's .decklsp/history/, else " + UserData.Current.Database);
                 }
 
-                return _store;
+                return _histories;
             }
         }
     }
 
-    // The raw log is the truth: when the rating map or the scheduler's parameters changed since the states were derived,
-    // every card's state is derived again by replaying its log.
-    private void Rederive(ReviewStore store)
-    {
-        var fingerprint = session.Study.Fingerprint();
-        if (store.GetSetting(SchedulingSetting) == fingerprint)
-        {
-            return;
-        }
+    /// <summary>Heard after any history changed: loaded, appended to, or refreshed with others' events.</summary>
+    public event Action<HistorySource, HistoryUpdate>? HistoryChanged;
 
-        var replay = Replay;
-        var cards = store.RebuildStates((key, log) =>
-            replay.Replay(key, log.Select(row => new ReviewEvent(key, row.Rating, row.ReviewedAt, row.DurationMs)))!);
-        store.SetSetting(SchedulingSetting, fingerprint);
-        if (cards > 0)
+    /// <summary>The history of the deck at <paramref name="fullPath"/> (null: no file), loading it in the background if it is not yet.</summary>
+    public HistorySource SourceFor(string? fullPath)
+    {
+        var source = Histories.For(fullPath);
+        _ = Loading(source);
+        return source;
+    }
+
+    /// <summary>Completes when <paramref name="source"/> is loaded (it starts loading if it has not).</summary>
+    public Task Loading(HistorySource source) => _loading.GetOrAdd(source, s => Task.Run(() =>
+    {
+        try
         {
-            logger.LogInformation("Scheduling settings changed: re-derived {Cards} cards from their review log", cards);
+            Histories.Load(s);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not read the history {Name}", s.Name);
+            Tell($"The review history {s.Name} could not be read: {e.Message}");
+        }
+    }));
+
+    /// <summary>
+    /// Waits, up to <paramref name="patience"/>, until the histories of <paramref name="sources"/> are read: a request
+    /// answered from a history still loading would call every card new.
+    /// </summary>
+    public async Task WhenLoaded(IEnumerable<HistorySource?> sources, TimeSpan patience)
+    {
+        var loading = sources.OfType<HistorySource>().Where(s => !s.IsLoaded).Distinct().Select(Loading).ToArray();
+        if (loading.Length > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(loading), Task.Delay(patience)).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The key under which a deck's card (or cloze deletion) is stored: ids are unique per deck, not across decks.</summary>
-    public static string StoreKey(string deckKey, string reviewKey) => $"{deckKey}/{reviewKey}";
+    /// <summary>How long a request waits for a history to load before answering without it.</summary>
+    public static TimeSpan LoadPatience { get; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The deck-local key of a stored key.</summary>
-    public static string LocalKey(string deckKey, string storeKey) => storeKey[(deckKey.Length + 1)..];
-
-    /// <summary>Runs store writes that no response waits for (identity bookkeeping) one after another, in order.</summary>
-    public void Enqueue(string what, Action<ReviewStore> write)
+    /// <summary>The source, loaded: for work that needs the whole history (planning a session).</summary>
+    public HistorySource Loaded(HistorySource source)
     {
-        lock (_gate)
-        {
-            _writes = _writes.ContinueWith(_ =>
-            {
-                try
-                {
-                    write(Store);
-                }
-                catch (Exception e)
-                {
-                    logger.LogError(e, "Could not {What}", what);
-                }
-            }, TaskScheduler.Default);
-        }
+        Loading(source).Wait();
+        return source;
     }
 
-    /// <summary>Waits for queued writes: before reading what they wrote, and at shutdown.</summary>
-    public Task Flushed()
+    // Problems worth a user's attention go to the log and, once each, to a message.
+    private void Tell(string message)
     {
-        lock (_gate)
-        {
-            return _writes;
-        }
+        logger.LogWarning("{Warning}", message);
+        _ = client.ShowMessageAsync(new ShowMessageParams { Type = 2, Message = message });
     }
 
     public void Dispose()
     {
-        Flushed().Wait(TimeSpan.FromSeconds(10));
+        foreach (var load in _loading.Values)
+        {
+            load.Wait(TimeSpan.FromSeconds(10));
+        }
+
         lock (_gate)
         {
-            _store?.Dispose();
-            _store = null;
+            _histories?.Dispose();
+            _histories = null;
         }
     }
 }

@@ -1,10 +1,12 @@
+using DeckLsp.Core.History;
 using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
+using DeckLsp.Server.History;
 
 namespace DeckLsp.Server.Reviews;
 
-/// <summary>Where a study card comes from: its deck and keys, so it can be found again after edits.</summary>
-internal sealed record SessionItem(string Uri, string DeckKey, string CardKey, string ReviewKey);
+/// <summary>Where a study card comes from: its deck, its history and its keys, so it can be found again after edits.</summary>
+internal sealed record SessionItem(string Uri, HistorySource Source, CardKey CardKey, ReviewKey ReviewKey);
 
 /// <summary>
 /// One study session: the queue, the card on screen, and the ratings given (so the last can be undone). Mutated only
@@ -18,15 +20,16 @@ internal sealed class ReviewSession(string id, SessionMode mode, IReadOnlyDictio
 
     public Lock Gate { get; } = new();
 
-    /// <summary>Study items by store key.</summary>
+    /// <summary>Study items by the queue's key (<see cref="ReviewKey.ToString"/>).</summary>
     public IReadOnlyDictionary<string, SessionItem> Items { get; } = items;
 
     public ReviewQueue Queue { get; set; } = queue;
 
-    /// <summary>The store key of the card on screen, or null when the session is over.</summary>
+    /// <summary>The queue key of the card on screen, or null when the session is over.</summary>
     public string? Current { get; set; }
 
-    public Stack<(long LogId, string StoreKey, ReviewQueue QueueBefore)> Rated { get; } = new();
+    /// <summary>The ratings given, last on top: the event each was logged as, its card, and the queue before it.</summary>
+    public Stack<(EventId Rating, string Key, ReviewQueue QueueBefore)> Rated { get; } = new();
 
     public int[] Ratings { get; } = new int[6];
 

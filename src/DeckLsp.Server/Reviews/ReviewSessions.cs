@@ -6,7 +6,8 @@ using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Protocol;
-using DeckLsp.Server.Storage;
+using DeckLsp.Core.History;
+using DeckLsp.Server.History;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.Logging;
 using StreamJsonRpc;
@@ -18,7 +19,8 @@ namespace DeckLsp.Server.Reviews;
 /// The open study sessions: plans each from its scope, logs each rating durably before answering, undoes the last, and
 /// follows the card on screen through edits (docs/reviews.md).
 /// </summary>
-internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, ILanguageClient client, ServerSession server, ILogger<ReviewSessions> logger)
+internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, ReviewCounts counts, HistoryWriter writer, ILanguageClient client,
+    ILogger<ReviewSessions> logger)
 {
     private readonly ConcurrentDictionary<string, ReviewSession> _sessions = new(StringComparer.Ordinal);
 
@@ -30,28 +32,45 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
             "all" => SessionMode.All,
             _ => throw InvalidParams($"mode must be \"due\" or \"all\", not \"{parameters.Mode}\""),
         };
+
+        // Whatever another window or a pull appended since is part of what is due now.
+        foreach (var source in reviews.Histories.Sources)
+        {
+            reviews.Loaded(source).Refresh();
+        }
+
         var inScope = Scope(parameters, ref mode);
+        var unloaded = inScope.Select(s => s.Deck.Link.Source).Where(s => !s.IsLoaded).Distinct().ToList();
+        if (unloaded.Count > 0)
+        {
+            // A deck whose history was still loading: plan with the history read, and the keys linked to it.
+            foreach (var source in unloaded)
+            {
+                reviews.Loaded(source);
+            }
+
+            inScope = Scope(parameters, ref mode);
+        }
+
         var items = new Dictionary<string, SessionItem>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var order = new List<(string Key, ReviewDeck Deck, ReviewKey ReviewKey)>();
         var introduced = 0;
-        var store = reviews.Store;
         foreach (var (deck, cards) in inScope)
         {
-            introduced += reviews.NewCardsIntroducedToday(deck.Keys.DeckKey);
+            introduced += counts.Introduced(deck);
             foreach (var (_, cardKey, reviewKey) in cards)
             {
-                var key = deck.StoreKey(reviewKey);
-                if (items.TryAdd(key, new SessionItem(deck.Uri, deck.Keys.DeckKey, cardKey, reviewKey)))
+                var key = reviewKey.ToString();
+                if (items.TryAdd(key, new SessionItem(deck.Uri, deck.Link.Source, cardKey, reviewKey)))
                 {
-                    order.Add(key);
+                    order.Add((key, deck, reviewKey));
                 }
             }
         }
 
-        var states = store.GetStates(order);
         var now = reviews.Now;
         var queue = ReviewQueue.Plan(
-            order.Select((key, position) => new SessionCard(key, states.GetValueOrDefault(key), position)),
+            order.Select((item, position) => new SessionCard(item.Key, item.Deck.Of(item.ReviewKey).State, position)),
             now, mode, introduced, reviews.SessionOptions);
         var session = new ReviewSession(Guid.NewGuid().ToString("N"), mode, items, queue, now);
         _sessions[session.Id] = session;
@@ -84,22 +103,34 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
             }
 
             var item = session.Items[key];
-            var store = reviews.Store;
-            var now = reviews.Now;
-            var before = store.GetState(key);
-            var after = reviews.Replay.Apply(key, before, parameters.Rating, now);
+            var source = reviews.Loaded(item.Source);
 
-            // On disk (committed, synchronous=FULL) before the answer leaves: a crash never loses a rating shown as saved.
-            var entry = store.Append(new NewReview(key, item.DeckKey, parameters.Rating, reviews.Scale.GradeOf(parameters.Rating), now,
-                parameters.DurationMs ?? 0, before ?? CardMemory.New(now), after));
-            session.Rated.Push((entry.Id, key, session.Queue));
+            // A key an edit moved must have its history in place before this rating is replayed on top of it.
+            writer.Flushed().Wait();
+            var now = reviews.Now;
+            var drafts = new List<HistoryEvent>();
+            var seen = new List<(CardKey, SeenCard)>();
+            if (decks.Find(item.Uri) is { } deck && ReferenceEquals(deck.Link.Source, source))
+            {
+                // The first rating of a key records what the key identifies, so other machines find the card by its text.
+                var (unrecorded, texts) = deck.Link.Unrecorded(deck.Document, now, card => card == item.CardKey);
+                drafts.AddRange(unrecorded.OfType<CardSeenEvent>().Where(e => e.Card == item.CardKey));
+                seen.AddRange(texts.Where(t => t.Item1 == item.CardKey));
+            }
+
+            drafts.Add(new RatingEvent(default, now, item.ReviewKey, parameters.Rating, parameters.DurationMs ?? 0));
+
+            // On disk (fsynced, or committed) before the answer leaves: a crash never loses a rating shown as saved.
+            var written = source.Append(drafts);
+            writer.Enqueue($"keep the text of {key}", () => source.RecordSeen(item.ReviewKey.Deck, seen));
+            session.Rated.Push((written[^1].Id, key, session.Queue));
             session.Ratings[parameters.Rating]++;
+            var after = source.Current.Card(item.ReviewKey).State ?? Core.Scheduling.CardMemory.New(now);
             session.Queue = session.Queue.Rated(key, after);
             session.Current = session.Queue.Next(now);
             step = Step(session);
         }
 
-        CountsChanged();
         return step;
     }
 
@@ -114,22 +145,26 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
                 throw new LocalRpcException("Nothing to undo in this session.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
             }
 
-            var result = reviews.Store.Undo(last.LogId);
-            if (result.Outcome != UndoOutcome.Undone)
+            var item = session.Items[last.Key];
+            var source = reviews.Loaded(item.Source);
+            source.Refresh();
+            var card = source.Current.Card(item.ReviewKey);
+            if (card.LastRating?.Id != last.Rating)
             {
-                throw new LocalRpcException(result.Outcome == UndoOutcome.LaterReviewExists
+                throw new LocalRpcException(card.Ratings.Any(r => r.Id == last.Rating)
                     ? "This card was reviewed again elsewhere since: that later review stays, so this one cannot be undone."
                     : "That rating is no longer in the history.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
             }
 
+            var rating = card.LastRating;
+            source.Append([new UndoEvent(default, reviews.Now, item.ReviewKey, last.Rating)]);
             session.Rated.Pop();
-            session.Ratings[result.Removed!.Rating]--;
+            session.Ratings[rating.Rating]--;
             session.Queue = last.QueueBefore;
-            session.Current = last.StoreKey;
+            session.Current = last.Key;
             step = Step(session);
         }
 
-        CountsChanged();
         return step;
     }
 
@@ -140,17 +175,6 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
         lock (session.Gate)
         {
             return new EndReviewResult { Summary = Summary(session) };
-        }
-    }
-
-    // Lenses and the status bar show what is due: after a rating or an undo they are out of date.
-    private void CountsChanged()
-    {
-        _ = client.NotifyAsync(Methods.CountsChanged, new { });
-        if (server.Capabilities.CanRefreshCodeLenses)
-        {
-            _ = client.RefreshCodeLensesAsync().ContinueWith(
-                t => logger.LogDebug(t.Exception, "The client did not refresh its code lenses"), TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 
@@ -176,7 +200,7 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
         }
     }
 
-    private List<(StudyDeck Deck, List<(Card Card, string CardKey, string ReviewKey)> Cards)> Scope(StartReviewParams parameters, ref SessionMode mode)
+    private List<(ReviewDeck Deck, List<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> Cards)> Scope(StartReviewParams parameters, ref SessionMode mode)
     {
         if (parameters.Scope == "workspace")
         {
@@ -240,42 +264,62 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
     private ReviewCard? Render(ReviewSession session, string key)
     {
         var item = session.Items[key];
-        if (decks.Find(item.Uri) is not { } deck || deck.Keys.DeckKey != item.DeckKey)
+        if (decks.Find(item.Uri) is not { } deck || deck.Link.Deck != item.ReviewKey.Deck)
         {
             return null;
         }
 
-        var index = IndexOf(deck.Keys.Keys, item.CardKey);
+        var index = IndexOf(deck.Link.Cards, item.CardKey);
         if (index < 0)
         {
             return null;
         }
 
         var card = deck.Document.Deck.Cards[index];
-        var deletion = CardKeys.Split(item.ReviewKey).DeletionIndex;
+        var deletion = item.ReviewKey.Deletion;
         if (deletion is { } d && card.Deletions.All(x => x.Index != d))
         {
             return null;
         }
 
-        var folder = Path.GetDirectoryName(deck.Path);
-        var rendered = CardRenderer.Render(card, deck.Document.Text, relative => Resolve(folder, relative), deletion);
-        return new ReviewCard
+        var range = deck.Document.Lines.ToRange(card.Span);
+        var intervals = reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
+        try
         {
-            CardId = key,
-            Uri = deck.Uri,
-            Range = deck.Document.Lines.ToRange(card.Span),
-            FrontHtml = rendered.FrontHtml,
-            BackHtml = rendered.BackHtml,
-            Intervals = reviews.Replay.IntervalLabels(key, reviews.Store.GetState(key), reviews.Now),
-        };
+            var folder = Path.GetDirectoryName(deck.Path);
+            var rendered = CardRenderer.Render(card, deck.Document.Text, relative => Resolve(folder, relative), deletion);
+            return new ReviewCard
+            {
+                CardId = key,
+                Uri = deck.Uri,
+                Range = range,
+                FrontHtml = rendered.FrontHtml,
+                BackHtml = rendered.BackHtml,
+                Intervals = intervals,
+            };
+        }
+        catch (Exception e)
+        {
+            // One card that cannot be shown is that card's problem: the session (and the rating before it) stand.
+            logger.LogError(e, "Could not render card {Key}", key);
+            return new ReviewCard
+            {
+                CardId = key,
+                Uri = deck.Uri,
+                Range = range,
+                FrontHtml = "",
+                BackHtml = "",
+                Intervals = intervals,
+                Problem = $"This card could not be shown ({e.Message}). Rate it to go on, or fix it in the deck at line {range.Start.Line + 1}.",
+            };
+        }
     }
 
     // Relative images and links point at files beside the deck; the client maps file: URIs to what its view may load.
     private static string? Resolve(string? folder, string relative) =>
         folder is null ? null : new Uri(Path.GetFullPath(Path.Combine(folder, relative))).AbsoluteUri;
 
-    private static int IndexOf(IReadOnlyList<string> keys, string key)
+    private static int IndexOf(IReadOnlyList<CardKey> keys, CardKey key)
     {
         for (var i = 0; i < keys.Count; i++)
         {
@@ -297,7 +341,7 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
 
     private ReviewSummary Summary(ReviewSession session) => new()
     {
-        Reviewed = session.Rated.Select(r => r.StoreKey).Distinct().Count(),
+        Reviewed = session.Rated.Select(r => r.Key).Distinct().Count(),
         Ratings = Enumerable.Range(1, 5).ToDictionary(r => r.ToString(), r => session.Ratings[r]),
         DurationMs = (long)(reviews.Now - session.Started).TotalMilliseconds,
     };

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using DeckLsp.Core.Documents;
+using DeckLsp.Core.History;
 using DeckLsp.Core.Text;
+using DeckLsp.Server.History;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Reviews;
 
 namespace DeckLsp.Server.Workspace;
 
@@ -12,8 +15,9 @@ internal sealed record DocumentSnapshot(long Revision, ImmutableDictionary<strin
 }
 
 /// <summary>
-/// Maps URI → (version, DeckDocument). Edits arrive from the protocol's notifications one at a time, in order, and each
-/// makes a new snapshot; readers take <see cref="Current"/> and so never see half an edit.
+/// Maps URI → (version, DeckDocument, card keys). Edits arrive from the protocol's notifications one at a time, in
+/// order, and each makes a new snapshot in one step: the text, its parse and its cards' keys together, so readers of
+/// <see cref="Current"/> never see half an edit, nor keys of another text. No step reads the disk or a database.
 /// </summary>
 internal sealed class DocumentStore
 {
@@ -24,39 +28,86 @@ internal sealed class DocumentStore
 
     public OpenDocument? Get(string uri) => Current.Get(uri);
 
-    public OpenDocument Open(string uri, int version, string text)
+    /// <param name="link">Links the parsed deck to its history (in memory), given its URI and path.</param>
+    public OpenDocument Open(string uri, int version, string text, Func<string, string?, DeckDocument, DeckLink?>? link = null)
     {
-        var document = new OpenDocument(uri, version, DeckDocument.Parse(text, DeckUri.FileName(uri)));
-        Update(documents => documents.SetItem(uri, document));
-        return document;
+        var document = DeckDocument.Parse(text, DeckUri.FileName(uri));
+        lock (_gate)
+        {
+            var open = new OpenDocument(uri, version, document);
+            open = open with { Link = link?.Invoke(uri, open.Path, document) };
+            Update(documents => documents.SetItem(uri, open));
+            return open;
+        }
     }
 
-    /// <summary>Applies the changes in order, each relative to the text after the previous one; null when the URI is not open.</summary>
-    /// <param name="applied">Told of each change with the snapshots before and after it, in order, before readers see the result.</param>
-    public OpenDocument? Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes,
-        Action<DeckDocument, TextChange, DeckDocument>? applied = null)
+    /// <summary>
+    /// Applies the changes in order, each relative to the text after the previous one, keys following the cards; null
+    /// when the URI is not open. Returns the history events the edits call for (a key moved to an id), to write later.
+    /// </summary>
+    public (OpenDocument? Document, IReadOnlyList<HistoryEvent> Drafts) Change(string uri, int version,
+        IReadOnlyList<TextDocumentContentChangeEvent> changes, DateTimeOffset? now = null)
     {
         lock (_gate)
         {
             if (_current.Get(uri) is not { } open)
             {
-                return null;
+                return (null, []);
             }
 
             var document = open.Document;
+            var link = open.Link;
+            var drafts = new List<HistoryEvent>();
             foreach (var change in changes)
             {
                 var edit = change.Range is { } range
                     ? new TextChange(document.Lines.ToSpan(range, document.Text), change.Text)
                     : new TextChange(new TextSpan(0, document.Text.Length), change.Text);
                 var after = change.Range is null ? DeckDocument.Parse(change.Text, document.FileName) : document.Apply(edit);
-                applied?.Invoke(document, edit, after);
+                if (link is not null)
+                {
+                    (link, var more) = link.Track(document, edit, after, now ?? DateTimeOffset.UtcNow);
+                    drafts.AddRange(more);
+                }
+
                 document = after;
             }
 
-            var next = open with { Version = version, Document = document };
+            var next = open with { Version = version, Document = document, Link = link };
             Update(documents => documents.SetItem(uri, next));
-            return next;
+            return (next, drafts);
+        }
+    }
+
+    /// <summary>
+    /// After <paramref name="source"/>'s history changed under the open decks: links each of its decks that
+    /// <paramref name="affects"/> names to the history again. Returns the URIs whose keys changed.
+    /// </summary>
+    public IReadOnlyList<string> Relink(HistorySource source, Func<DeckLink, bool> affects)
+    {
+        lock (_gate)
+        {
+            var changed = new List<string>();
+            var documents = _current.Documents;
+            foreach (var (uri, open) in documents)
+            {
+                if (open.Link is { } link && ReferenceEquals(link.Source, source) && affects(link))
+                {
+                    var relinked = link.Relink(open.Document);
+                    if (!relinked.Cards.SequenceEqual(link.Cards))
+                    {
+                        documents = documents.SetItem(uri, open with { Link = relinked });
+                        changed.Add(uri);
+                    }
+                }
+            }
+
+            if (changed.Count > 0)
+            {
+                Update(_ => documents);
+            }
+
+            return changed;
         }
     }
 

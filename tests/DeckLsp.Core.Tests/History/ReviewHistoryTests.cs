@@ -155,7 +155,7 @@ public class ReviewHistoryTests
         var marker = Core.Scheduling.CardMemory.New(HistoryEvents.Start.AddYears(5));
         var kept = new Dictionary<ReviewKey, ReviewHistory.KeptState>
         {
-            [HistoryEvents.Key("~a")] = new(marker, 2, second.Id),
+            [HistoryEvents.Key("~a")] = new(marker, ReviewHistory.DigestOf([first, second])),
         };
 
         Assert.Same(marker, ReviewHistory.Build(HistoryEvents.Replay, [first, second], kept).Card(HistoryEvents.Key("~a")).State);

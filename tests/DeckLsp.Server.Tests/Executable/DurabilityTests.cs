@@ -50,9 +50,7 @@ public sealed class DurabilityTests : IDisposable
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM review_log";
-        var rows = (long)count.ExecuteScalar()!;
+        var rows = (long)History.HistoryProbe.DatabaseRatings(database).Count;
         using var check = connection.CreateCommand();
         check.CommandText = "PRAGMA integrity_check";
         return (rows, (string)check.ExecuteScalar()!);

@@ -27,10 +27,11 @@ public sealed class HandlerTests : IDisposable
         _publisher = new DiagnosticsPublisher(_store, _client, options, NullLogger<DiagnosticsPublisher>.Instance);
         var session = new ServerSession(options);
         _reviews = new ReviewService(session, _client, TimeProvider.System, NullLogger<ReviewService>.Instance);
-        var tracker = new CardKeyTracker(_reviews);
-        var sessions = new ReviewSessions(_reviews, new StudyDecks(_store, new WorkspaceDecks(_store, index), tracker), _client,
-            session, NullLogger<ReviewSessions>.Instance);
-        _sync = new TextSyncHandler(_store, _publisher, index, tracker, sessions, NullLogger<TextSyncHandler>.Instance);
+        var decks = new ReviewDecks(_store, index, _reviews);
+        var writer = new HistoryWriter(NullLogger<HistoryWriter>.Instance);
+        var sessions = new ReviewSessions(_reviews, decks, new ReviewCounts(_reviews, decks), writer, _client, NullLogger<ReviewSessions>.Instance);
+        var follower = new HistoryFollower(_reviews, _store, _client, session, NullLogger<HistoryFollower>.Instance);
+        _sync = new TextSyncHandler(_store, _publisher, index, _reviews, writer, sessions, follower, NullLogger<TextSyncHandler>.Instance);
     }
 
     public void Dispose()
@@ -124,7 +125,41 @@ public sealed class HandlerTests : IDisposable
 
         session.Initialize(new InitializeParams { InitializationOptions = options.RootElement.Clone(), RootUri = "file:///tmp/ws" });
 
-        Assert.Equal(expected, session.DatabasePath);
+        Assert.Equal(expected, session.History.Database);
         Assert.Equal([Path.GetFullPath("/tmp/ws")], session.WorkspaceFolders);
+    }
+
+    [Theory]
+    [InlineData("""{ }""", "Repository", null)]
+    [InlineData("""{ "history": "user" }""", "User", null)]
+    [InlineData("""{ "history": "elsewhere" }""", "Repository", "history must be")]
+    public void History_place_comes_from_the_initialization_options(string json, string expected, string? problem)
+    {
+        var session = new ServerSession(new ServerOptions());
+        using var options = System.Text.Json.JsonDocument.Parse(json);
+
+        session.Initialize(new InitializeParams { InitializationOptions = options.RootElement.Clone() });
+
+        Assert.Equal(expected, session.History.Place.ToString());
+        Assert.Null(session.History.Database);
+        if (problem is null)
+        {
+            Assert.Empty(session.ConfigurationProblems);
+        }
+        else
+        {
+            Assert.Contains(session.ConfigurationProblems, p => p.Contains(problem, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Legacy_databases_named_by_the_client_are_kept_for_migration()
+    {
+        var session = new ServerSession(new ServerOptions());
+        using var options = System.Text.Json.JsonDocument.Parse("""{ "legacyDatabasePaths": ["/old/workspace/reviews.db", ""] }""");
+
+        session.Initialize(new InitializeParams { InitializationOptions = options.RootElement.Clone() });
+
+        Assert.Equal(["/old/workspace/reviews.db"], session.History.LegacyDatabases);
     }
 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Interop;
-using DeckLsp.Server.Storage;
+using DeckLsp.Server.Tests.History;
 using static DeckLsp.Server.Tests.Interop.InteropCli;
 
 namespace DeckLsp.Server.Tests.Interop;
@@ -100,21 +101,20 @@ public sealed class ApkgImportTests : IDisposable
 
         await Run("import", source, "-o", deckPath, "--db", Database);
 
-        using var store = ReviewStore.Open(Database).Store;
+        var history = HistoryProbe.Derive(HistoryProbe.DatabaseEvents(Database));
         const string Deck = "id:anki-deck-1700000000001";
-        var bptt = store.GetLog($"{Deck}/anki-663c3550407a387b5665");
+        var key = HistoryProbe.Key(Deck, "anki-663c3550407a387b5665");
+        var bptt = history.Card(key).Ratings;
         Assert.Equal([4, 4, 5], bptt.Select(r => r.Rating));
-        Assert.Equal([Start, Start.AddMinutes(10), Start.AddDays(1)], bptt.Select(r => r.ReviewedAt));
+        Assert.Equal([Start, Start.AddMinutes(10), Start.AddDays(1)], bptt.Select(r => r.At));
         // Anki's c1 is two of our deletions (the first and the third); c2 was never reviewed.
-        Assert.Equal([1, 4], store.GetLog($"{Deck}/cloze_3#c1").Select(r => r.Rating));
-        Assert.Equal([1, 4], store.GetLog($"{Deck}/cloze_3#c3").Select(r => r.Rating));
-        Assert.Empty(store.GetLog($"{Deck}/cloze_3#c2"));
-        Assert.Empty(store.GetLog($"{Deck}/diagram-1"));
+        Assert.Equal([1, 4], history.Card(HistoryProbe.Key(Deck, "cloze_3#c1")).Ratings.Select(r => r.Rating));
+        Assert.Equal([1, 4], history.Card(HistoryProbe.Key(Deck, "cloze_3#c3")).Ratings.Select(r => r.Rating));
+        Assert.Empty(history.Card(HistoryProbe.Key(Deck, "cloze_3#c2")).Ratings);
+        Assert.Empty(history.Card(HistoryProbe.Key(Deck, "diagram-1")).Ratings);
 
-        var events = bptt.Select(r => new ReviewEvent(r.CardKey, r.Rating, r.ReviewedAt, r.DurationMs));
-        Assert.Equal(HistoryImport.Replay.Replay($"{Deck}/anki-663c3550407a387b5665", events), store.GetState($"{Deck}/anki-663c3550407a387b5665"));
-        Assert.Equal(3, store.KnownCards(Deck).Count);
-        Assert.Equal(Path.GetFullPath(deckPath), store.FindDeck(Deck)!.Path);
+        var events = bptt.Select(r => new ReviewEvent(key.ToString(), r.Rating, r.At, r.DurationMs));
+        Assert.Equal(HistoryProbe.Replay.Replay(key.ToString(), events), history.Card(key).State);
     }
 
     [Fact]
@@ -149,8 +149,8 @@ public sealed class ApkgImportTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("0 reviews of 0 cards", output);
         Assert.Contains("(7 already there)", output);
-        using var store = ReviewStore.Open(Database).Store;
-        Assert.Equal(3, store.GetLog("id:anki-deck-1700000000001/anki-663c3550407a387b5665").Count);
+        var history = HistoryProbe.Derive(HistoryProbe.DatabaseEvents(Database));
+        Assert.Equal(3, history.Card(HistoryProbe.Key("id:anki-deck-1700000000001", "anki-663c3550407a387b5665")).Ratings.Count);
     }
 
     [Fact]

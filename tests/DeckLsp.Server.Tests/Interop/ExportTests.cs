@@ -1,6 +1,5 @@
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Model;
-using DeckLsp.Server.Storage;
 using static DeckLsp.Server.Tests.Interop.InteropCli;
 
 namespace DeckLsp.Server.Tests.Interop;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DeckLsp.Server.Protocol;
-using Microsoft.Data.Sqlite;
+using DeckLsp.Server.Tests.History;
 
 namespace DeckLsp.Server.Tests.Protocol;
 
@@ -30,14 +30,7 @@ public sealed class ReviewTests : IDisposable
     private static string? Front(JsonElement step) =>
         step.GetProperty("card").ValueKind == JsonValueKind.Null ? null : step.GetProperty("card").GetProperty("frontHtml").GetString();
 
-    private static long LogRows(LspTestClient client)
-    {
-        using var connection = new SqliteConnection($"Data Source={client.DatabasePath};Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM review_log";
-        return (long)count.ExecuteScalar()!;
-    }
+    private static long LogRows(LspTestClient client) => HistoryProbe.DatabaseRatings(client.DatabasePath).Count;
 
     private static async Task<string[]> LensTitles(LspTestClient client, string uri) =>
         (await client.RequestForDocumentAsync<JsonElement[]>(Methods.CodeLens, uri))

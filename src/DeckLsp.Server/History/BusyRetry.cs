@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
-namespace DeckLsp.Server.Storage;
+namespace DeckLsp.Server.History;
 
 /// <summary>
 /// Runs a unit of SQLite work again, after a short random pause, while another connection holds the lock; gives up
-/// with <see cref="ReviewStoreBusyException"/> once the budget is spent, so an editor never hangs on a stuck peer.
+/// with <see cref="HistoryBusyException"/> once the budget is spent, so an editor never hangs on a stuck peer.
 /// </summary>
 internal sealed class BusyRetry
 {
@@ -38,7 +38,7 @@ internal sealed class BusyRetry
                 var left = _budget - clock.Elapsed;
                 if (left <= TimeSpan.Zero)
                 {
-                    throw new ReviewStoreBusyException(
+                    throw new HistoryBusyException(
                         $"The review database {_databaseName} stayed locked by another DeckLsp window or program for " +
                         $"{clock.Elapsed.TotalSeconds:0.0} s; nothing was written. Try again once the other one is done.",
                         e);

@@ -1,15 +1,17 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace DeckLsp.Server.Storage;
+namespace DeckLsp.Server.History;
 
 /// <summary>
-/// The durable review history in SQLite: an append-only log, card states derived from it, and card identities.
-/// One connection per store, used under a lock; every write is one <c>BEGIN IMMEDIATE</c> transaction that is
-/// committed (WAL, <c>synchronous=FULL</c>: on disk) before the method returns. Other processes may use the same
-/// file at once; a lock they hold is waited for briefly, then <see cref="ReviewStoreBusyException"/>.
+/// A history database in SQLite (docs/history.md): the history's events, states derived from them, and the card text
+/// this machine saw. It is either a self-contained history (<c>--db</c>, the per-user history), where its events are
+/// the truth, or a deck repository's cache, where they mirror the repository's logs and the whole file can be thrown
+/// away. One connection, used under a lock; every write is one <c>BEGIN IMMEDIATE</c> transaction committed (WAL,
+/// <c>synchronous=FULL</c>: on disk) before the method returns. Other processes may use the same file at once; a lock
+/// they hold is waited for briefly, then <see cref="HistoryBusyException"/>.
 /// </summary>
-internal sealed partial class ReviewStore : IDisposable
+internal sealed partial class HistoryDatabase : IDisposable
 {
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
@@ -19,21 +21,18 @@ internal sealed partial class ReviewStore : IDisposable
     private readonly BusyRetry _retry;
     private bool _disposed;
 
-    private ReviewStore(SqliteConnection connection, string? path, BusyRetry retry)
+    private HistoryDatabase(SqliteConnection connection, string path, BusyRetry retry)
     {
         _connection = connection;
         Path = path;
         _retry = retry;
     }
 
-    /// <summary>The database file; null when the store fell back to memory.</summary>
-    public string? Path { get; }
+    /// <summary>The database file.</summary>
+    public string Path { get; }
 
-    /// <summary>Whether reviews are lost when the process ends (the file could not be used).</summary>
-    public bool IsInMemory => Path is null;
-
-    /// <summary>A store, and the message to show the user when the file had to be set aside or could not be used.</summary>
-    public sealed record OpenResult(ReviewStore Store, string? Warning);
+    /// <summary>A database (null when the file cannot be used), and the message for the user when it was set aside or cannot be used.</summary>
+    public sealed record OpenResult(HistoryDatabase? Database, string? Warning);
 
     /// <summary>
     /// Opens (creating folders and file as needed) and migrates the database at <paramref name="path"/>. Never throws:
@@ -41,9 +40,9 @@ internal sealed partial class ReviewStore : IDisposable
     /// and a fresh one started; when no file can be used the store lives in memory. Either way
     /// <see cref="OpenResult.Warning"/> says so.
     /// </summary>
-    public static OpenResult Open(string path, ReviewStoreOptions? options = null)
+    public static OpenResult Open(string path, DatabaseOptions? options = null)
     {
-        options ??= ReviewStoreOptions.Default;
+        options ??= DatabaseOptions.Default;
         string fullPath;
         try
         {
@@ -52,7 +51,7 @@ internal sealed partial class ReviewStore : IDisposable
         }
         catch (Exception e)
         {
-            return InMemory(options, $"The review database {path} cannot be used: its folder cannot be created ({e.Message}).");
+            return new OpenResult(null, $"The history database {path} cannot be used: its folder cannot be created ({e.Message}).");
         }
 
         var first = TryOpenFile(fullPath, options);
@@ -63,7 +62,7 @@ internal sealed partial class ReviewStore : IDisposable
 
         if (first.Damage is not { } damage)
         {
-            return InMemory(options, $"The review database {fullPath} cannot be opened ({first.Failure}).");
+            return new OpenResult(null, $"The history database {fullPath} cannot be opened ({first.Failure}).");
         }
 
         string backup;
@@ -73,21 +72,19 @@ internal sealed partial class ReviewStore : IDisposable
         }
         catch (Exception e)
         {
-            return InMemory(
-                options,
-                $"The review database {fullPath} is unusable ({damage}) and could not be set aside ({e.Message}).");
+            return new OpenResult(null, $"The history database {fullPath} is unusable ({damage}) and could not be set aside ({e.Message}).");
         }
 
-        var warning = $"The review database {fullPath} was unusable ({damage}). It was kept as {backup}, and a fresh database was started.";
+        var warning = $"The history database {fullPath} was unusable ({damage}). It was kept as {backup}, and a fresh database was started.";
         var fresh = TryOpenFile(fullPath, options);
         return fresh.Store is { } freshStore
             ? new OpenResult(freshStore, warning)
-            : InMemory(options, $"{warning} The fresh database cannot be opened either ({fresh.Failure ?? fresh.Damage}).");
+            : new OpenResult(null, $"{warning} The fresh database cannot be opened either ({fresh.Failure ?? fresh.Damage}).");
     }
 
-    private sealed record Attempt(ReviewStore? Store, string? Damage, string? Failure);
+    private sealed record Attempt(HistoryDatabase? Store, string? Damage, string? Failure);
 
-    private static Attempt TryOpenFile(string path, ReviewStoreOptions options)
+    private static Attempt TryOpenFile(string path, DatabaseOptions options)
     {
         // SQLite deletes the -wal and -shm beside a file it finds is no database; look first, so they are kept.
         if (!HasSqliteHeader(path))
@@ -124,10 +121,10 @@ internal sealed partial class ReviewStore : IDisposable
                 // WAL lets readers and one writer proceed together; FULL makes each commit durable in WAL mode.
                 Execute(connection, "PRAGMA journal_mode = WAL");
                 Execute(connection, "PRAGMA synchronous = FULL");
-                ReviewSchema.Migrate(connection, ReviewSchema.CurrentVersion);
+                HistorySchema.Migrate(connection, HistorySchema.CurrentVersion);
                 return 0;
             });
-            return new Attempt(new ReviewStore(connection, path, retry), null, null);
+            return new Attempt(new HistoryDatabase(connection, path, retry), null, null);
         }
         catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase)
         {
@@ -182,9 +179,9 @@ internal sealed partial class ReviewStore : IDisposable
             return "integrity check failed: " + string.Join("; ", problems);
         }
 
-        var version = ReviewSchema.ReadVersion(connection, null);
-        return version > ReviewSchema.CurrentVersion
-            ? $"schema version {version} was written by a newer DeckLsp; this one knows up to {ReviewSchema.CurrentVersion}"
+        var version = HistorySchema.ReadVersion(connection, null);
+        return version > HistorySchema.CurrentVersion
+            ? $"schema version {version} was written by a newer DeckLsp; this one knows up to {HistorySchema.CurrentVersion}"
             : null;
     }
 
@@ -210,15 +207,6 @@ internal sealed partial class ReviewStore : IDisposable
         return backup;
     }
 
-    private static OpenResult InMemory(ReviewStoreOptions options, string problem)
-    {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        ReviewSchema.Migrate(connection, ReviewSchema.CurrentVersion);
-        var store = new ReviewStore(connection, null, new BusyRetry(options.RetryBudget, ":memory:"));
-        return new OpenResult(store, $"{problem} Reviews are kept in memory only and will be lost when the editor closes.");
-    }
-
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -226,8 +214,11 @@ internal sealed partial class ReviewStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs <paramref name="work"/> in one <c>BEGIN IMMEDIATE</c> transaction, committed before returning.</summary>
-    private T Write<T>(Func<SqliteTransaction, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one <c>BEGIN IMMEDIATE</c> transaction, committed (on disk) before returning. On a
+    /// lock held elsewhere it is run again, so it must be pure apart from its statements.
+    /// </summary>
+    public T Write<T>(Func<SqliteTransaction, T> work)
     {
         lock (_gate)
         {
@@ -243,7 +234,7 @@ internal sealed partial class ReviewStore : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in one read transaction, so its statements see one snapshot.</summary>
-    private T Read<T>(Func<SqliteTransaction, T> work)
+    public T Read<T>(Func<SqliteTransaction, T> work)
     {
         lock (_gate)
         {

@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 
-namespace DeckLsp.Server.Storage;
+namespace DeckLsp.Server.History;
 
 /// <summary>
 /// The database schema as ordered migrations: migration <c>i</c> takes <c>PRAGMA user_version</c> from <c>i</c> to
 /// <c>i + 1</c>. Append new steps; never edit a released one.
 /// </summary>
-internal static class ReviewSchema
+internal static class HistorySchema
 {
     private static readonly string[] Steps =
     [
@@ -72,6 +72,44 @@ internal static class ReviewSchema
         CREATE TABLE settings (
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+
+        // 4: the history as events (docs/history.md), each kept as its log line; the tables of steps 1 and 2 become
+        // legacy, converted into events once (HistoryDatabase.ConvertLegacy) and then only read by migrations.
+        // In a repository's cache the events mirror its logs, and `sources` says how far each log was read.
+        """
+        CREATE TABLE events (
+            ord    INTEGER PRIMARY KEY AUTOINCREMENT,
+            device TEXT    NOT NULL,
+            seq    INTEGER NOT NULL,
+            line   TEXT    NOT NULL,
+            UNIQUE (device, seq)
+        );
+
+        CREATE TABLE sources (
+            name   TEXT    PRIMARY KEY,
+            offset INTEGER NOT NULL,
+            lines  INTEGER NOT NULL,
+            anchor TEXT    NOT NULL
+        ) WITHOUT ROWID;
+
+        -- A cache of replays: a row is used only while its key's ratings in force are the ones it was derived from.
+        CREATE TABLE derived (
+            review_key TEXT PRIMARY KEY,
+            state      TEXT,
+            digest     TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- The text of cards this machine saw (normalized), so a card edited elsewhere can be found by similarity.
+        CREATE TABLE seen_texts (
+            deck_key TEXT    NOT NULL,
+            card_key TEXT    NOT NULL,
+            question TEXT    NOT NULL,
+            answer   TEXT    NOT NULL,
+            ordinal  INTEGER NOT NULL,
+            title    TEXT    NOT NULL DEFAULT '',
+            PRIMARY KEY (deck_key, card_key)
         ) WITHOUT ROWID;
         """,
     ];

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using DeckLsp.Core.Identity;
+using System.Globalization;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
 using DeckLsp.Server.Protocol;
@@ -7,12 +6,12 @@ using DeckLsp.Server.Protocol;
 namespace DeckLsp.Server.Reviews;
 
 /// <summary>How ratings are scheduled and sessions planned; what the review history's states are derived with.</summary>
-internal sealed record StudySettings(RatingScale Scale, FsrsOptions Scheduler, SessionOptions Session)
+internal sealed record ReviewSettings(RatingScale Scale, FsrsOptions Scheduler, SessionOptions Session)
 {
-    public static StudySettings Default { get; } = new(RatingScale.Default, new FsrsOptions { EnableFuzz = true }, new SessionOptions());
+    public static ReviewSettings Default { get; } = new(RatingScale.Default, new FsrsOptions { EnableFuzz = true }, new SessionOptions());
 
     /// <summary>The settings the options ask for; each bad value is reported and replaced by its default.</summary>
-    public static (StudySettings Settings, IReadOnlyList<string> Problems) From(InitializationOptions? options)
+    public static (ReviewSettings Settings, IReadOnlyList<string> Problems) From(InitializationOptions? options)
     {
         var problems = new List<string>();
         var scale = Default.Scale;
@@ -54,21 +53,22 @@ internal sealed record StudySettings(RatingScale Scale, FsrsOptions Scheduler, S
             }
         }
 
-        return (new StudySettings(scale, scheduler, session), problems);
+        return (new ReviewSettings(scale, scheduler, session), problems);
     }
 
     /// <summary>
     /// What a card's state depends on besides its log: when this changes, every state is re-derived by replaying the log.
     /// </summary>
-    public string Fingerprint() => JsonSerializer.Serialize(new
-    {
-        grades = Scale.Grades.Select(g => (int)g),
-        weights = Scheduler.Weights,
-        retention = Scheduler.DesiredRetention,
-        maximum = Scheduler.MaximumInterval,
-        shortTerm = Scheduler.EnableShortTerm,
-        fuzz = Scheduler.EnableFuzz,
-        learning = Scheduler.LearningSteps.Select(s => s.TotalSeconds),
-        relearning = Scheduler.RelearningSteps.Select(s => s.TotalSeconds),
-    });
+    public string Fingerprint() => string.Join(";",
+        "grades=" + string.Join(",", Scale.Grades.Select(g => ((int)g).ToString(CultureInfo.InvariantCulture))),
+        "weights=" + string.Join(",", Scheduler.Weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture))),
+        "retention=" + Scheduler.DesiredRetention.ToString("R", CultureInfo.InvariantCulture),
+        "maximum=" + Scheduler.MaximumInterval.ToString(CultureInfo.InvariantCulture),
+        "shortTerm=" + Scheduler.EnableShortTerm,
+        "fuzz=" + Scheduler.EnableFuzz,
+        "learning=" + string.Join(",", Scheduler.LearningSteps.Select(s => s.TotalSeconds.ToString(CultureInfo.InvariantCulture))),
+        "relearning=" + string.Join(",", Scheduler.RelearningSteps.Select(s => s.TotalSeconds.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>What every state is derived with: the scheduler and the rating scale.</summary>
+    public ReviewReplay Replay() => new(new FsrsScheduler(Scheduler), Scale);
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using DeckLsp.Core.Scheduling;
 using Microsoft.Data.Sqlite;
 
-namespace DeckLsp.Server.Storage;
+namespace DeckLsp.Server.History;
 
 /// <summary>How times and card states are written to and read from the database.</summary>
 internal static class StoredValues

@@ -1,10 +1,10 @@
-namespace DeckLsp.Server.Storage;
+namespace DeckLsp.Server.History;
 
 /// <summary>How long the store waits for another connection's lock.</summary>
-internal sealed record ReviewStoreOptions
+internal sealed record DatabaseOptions
 {
     /// <summary>The defaults: 200 ms inside SQLite per attempt, retried for up to 3 s.</summary>
-    public static ReviewStoreOptions Default { get; } = new();
+    public static DatabaseOptions Default { get; } = new();
 
     /// <summary>SQLite's own wait (<c>PRAGMA busy_timeout</c>) before a statement reports SQLITE_BUSY.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromMilliseconds(200);

@@ -1,0 +1,19 @@
+using DeckLsp.Core.Documents;
+using DeckLsp.Core.History;
+using DeckLsp.Core.Identity;
+using DeckLsp.Core.Model;
+
+namespace DeckLsp.Server.Reviews;
+
+/// <summary>
+/// A deck as reviewing sees it in one request: where it is, its text, its cards' keys for that text, and its history
+/// as it was when the request began. Everything a handler reads comes from here.
+/// </summary>
+internal sealed record ReviewDeck(string Uri, string? Path, DeckDocument Document, DeckLink Link, ReviewHistory History)
+{
+    /// <summary>Every card of the deck as (card, card key, review key): a cloze card gives one per deletion.</summary>
+    public IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> ReviewItems() => Link.ReviewItems(Document.Deck);
+
+    /// <summary>The history of one review key in this request's snapshot.</summary>
+    public CardHistory Of(ReviewKey key) => History.Card(key);
+}
