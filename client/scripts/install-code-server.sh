@@ -8,7 +8,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 dir="${CODE_SERVER_DIR:-$repo/.tools/code-server}"
 stamp="$dir/.installed-$version"
 
-packages=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential ripgrep chromium sqlite3)
+packages=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential ripgrep chromium)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,6 +1,5 @@
 // Starts the DeckLsp language server for *.deck.md files and registers the study commands. Everything about decks
 // (parsing, diagnostics, scheduling, rendering) happens in the server; this file only wires VS Code to it.
-import { promises as fs } from "node:fs";
 import * as fsSync from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -8,7 +7,7 @@ import * as vscode from "vscode";
 import { LanguageClient, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { execFile } from "node:child_process";
 import { DueStatus } from "./dueStatus";
-import { importDeck } from "./importDeck";
+import { type HistoryPlace, importDeck } from "./importDeck";
 import { showOrphans } from "./orphans";
 import {
   type CardChangedParams,
@@ -98,9 +97,7 @@ export function activate(context: vscode.ExtensionContext): void {
         void reportProblem(resolution.problem);
         return;
       }
-      const storage = context.storageUri ?? context.globalStorageUri;
-      await fs.mkdir(storage.fsPath, { recursive: true });
-      await importDeck(resolution.server, path.join(storage.fsPath, "reviews.db"), {
+      await importDeck(resolution.server, historyPlace(), {
         pickSource: async () =>
           (await vscode.window.showOpenDialog({
             title: "Import flashcards",
@@ -127,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): void {
       await running();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (client && (event.affectsConfiguration("decklsp.server.path") || event.affectsConfiguration("decklsp.dotnetPath"))) {
+      if (client && ["decklsp.server.path", "decklsp.dotnetPath", "decklsp.history"].some((name) => event.affectsConfiguration(name))) {
         void vscode.commands.executeCommand("decklsp.restartServer");
       }
     }),
@@ -165,12 +162,10 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     return undefined;
   }
 
-  const storage = context.storageUri ?? context.globalStorageUri;
-  await fs.mkdir(storage.fsPath, { recursive: true });
   const serverOptions: ServerOptions = { command: resolution.server.command, args: resolution.server.args };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: "markdown", pattern: "**/*.deck.md" }],
-    initializationOptions: { databasePath: path.join(storage.fsPath, "reviews.db") },
+    initializationOptions: initializationOptions(context),
     outputChannel: output,
   };
   const started = new LanguageClient("decklsp", "DeckLsp", serverOptions, clientOptions);
@@ -186,6 +181,20 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   client = started;
   void status.refresh();
   return started;
+}
+
+/** The `decklsp.history` setting. */
+function historyPlace(): HistoryPlace {
+  return vscode.workspace.getConfiguration("decklsp").get<string>("history", "repository") === "user" ? "user" : "repository";
+}
+
+/**
+ * The history lives with the decks (or in the per-user database), shared with every other editor and the command line;
+ * earlier versions kept it in this workspace's storage, which the server reads once to bring it over.
+ */
+function initializationOptions(context: vscode.ExtensionContext): Record<string, unknown> {
+  const legacy = context.storageUri ? [path.join(context.storageUri.fsPath, "reviews.db")] : [];
+  return { history: historyPlace(), legacyDatabasePaths: legacy };
 }
 
 function serverResolution(context: vscode.ExtensionContext): ServerResolution {

@@ -28,10 +28,16 @@ export interface ImportUi {
   error(message: string): void;
 }
 
-/** The server's command with `--stdio` replaced by the import's arguments. The save dialog already asked about replacing. */
-export function importCommandLine(server: ServerCommand, source: string, output: string, databasePath: string): ServerCommand {
+/** Where review history is kept: the `decklsp.history` setting. */
+export type HistoryPlace = "repository" | "user";
+
+/**
+ * The server's command with `--stdio` replaced by the import's arguments: an imported history goes where the server
+ * keeps the deck's (its repository's, or the per-user database). The save dialog already asked about replacing.
+ */
+export function importCommandLine(server: ServerCommand, source: string, output: string, history: HistoryPlace): ServerCommand {
   const base = server.args.filter((arg) => arg !== "--stdio");
-  return { command: server.command, args: [...base, "import", source, "-o", output, "--db", databasePath, "--json", "--force"] };
+  return { command: server.command, args: [...base, "import", source, "-o", output, "--history", history, "--json", "--force"] };
 }
 
 /** `notes.apkg` → `notes.deck.md`, beside it. */
@@ -54,7 +60,7 @@ export function parseImportOutput(stdout: string): ImportResult | undefined {
 }
 
 /** Runs the import; returns the new deck's path, or undefined when cancelled or failed (the user was told why). */
-export async function importDeck(server: ServerCommand, databasePath: string, ui: ImportUi): Promise<string | undefined> {
+export async function importDeck(server: ServerCommand, history: HistoryPlace, ui: ImportUi): Promise<string | undefined> {
   const source = await ui.pickSource();
   if (!source) {
     return undefined;
@@ -63,7 +69,7 @@ export async function importDeck(server: ServerCommand, databasePath: string, ui
   if (!output) {
     return undefined;
   }
-  const result = await ui.run(importCommandLine(server, source, output, databasePath));
+  const result = await ui.run(importCommandLine(server, source, output, history));
   if (result.code !== 0) {
     const message = result.stderr.trim() || `the import exited with code ${result.code}`;
     ui.error(`Import failed: ${message.replace(/^decklsp import: /, "")}`);
@@ -72,7 +78,7 @@ export async function importDeck(server: ServerCommand, databasePath: string, ui
   const imported = parseImportOutput(result.stdout);
   const deck = imported?.deck ?? output;
   await ui.open(deck);
-  const history = imported && imported.reviews > 0 ? ` with ${imported.reviews} reviews` : "";
-  ui.info(`Imported ${imported?.cards ?? "the"} cards${history} into ${path.basename(deck)}.`);
+  const reviews = imported && imported.reviews > 0 ? ` with ${imported.reviews} reviews` : "";
+  ui.info(`Imported ${imported?.cards ?? "the"} cards${reviews} into ${path.basename(deck)}.`);
   return deck;
 }

@@ -16,6 +16,8 @@ export interface CodeServer {
   url: string;
   workspace: string;
   userData: string;
+  /** The server the installed extension bundles. */
+  server: string;
   log: () => string;
   stop(): Promise<void>;
 }
@@ -50,6 +52,8 @@ export async function startCodeServer(): Promise<CodeServer> {
   const userData = join(root, "user-data");
   const extensions = join(root, "extensions");
   cpSync(join(repo, "samples"), workspace, { recursive: true });
+  // The folder is a deck repository (as a git clone would be): its review history goes to decks/.decklsp/history/.
+  mkdirSync(join(workspace, ".decklsp"));
   mkdirSync(join(userData, "User"), { recursive: true });
   writeFileSync(join(userData, "User/settings.json"), JSON.stringify(settings, null, 2));
 
@@ -80,6 +84,7 @@ export async function startCodeServer(): Promise<CodeServer> {
     url: `${url}?folder=${encodeURIComponent(workspace)}`,
     workspace,
     userData,
+    server: join(extensions, readdirSync(extensions).find((name) => name.startsWith("decklsp.decklsp")) ?? "missing", "server", "DeckLsp.Server.dll"),
     log: () => output,
     stop: async () => {
       if (child.exitCode === null) {
@@ -95,30 +100,12 @@ export async function startCodeServer(): Promise<CodeServer> {
   };
 }
 
-/** The review database the extension created in its workspace storage. */
-export function findReviewDatabase(userData: string): string | undefined {
-  const storage = join(userData, "User/workspaceStorage");
-  if (!existsSync(storage)) {
-    return undefined;
-  }
-  for (const workspace of readdirSync(storage)) {
-    const candidate = join(storage, workspace, "decklsp.decklsp", "reviews.db");
-    if (existsSync(candidate)) {
-      return candidate;
-    }
-  }
-  return undefined;
+/** `decklsp stats --json` over the workspace, run with the server the extension bundles, as a user in a terminal would. */
+export function stats(codeServer: CodeServer): { path: string; cards: number; new: number; due: number; reviews: number }[] {
+  const text = execFileSync("dotnet", [codeServer.server, "stats", "--json", codeServer.workspace], { encoding: "utf8" });
+  return (JSON.parse(text) as { decks: { path: string; cards: number; new: number; due: number; reviews: number }[] }).decks;
 }
 
-/** Runs a query with Debian's sqlite3 and returns its rows as arrays of text. */
-export function query(database: string, sql: string): string[][] {
-  const text = execFileSync("sqlite3", ["-readonly", "-separator", "|", database, sql], { encoding: "utf8" });
-  return text
-    .trim()
-    .split("\n")
-    .filter((line) => line.length > 0)
-    .map((line) => line.split("|"));
-}
 
 /** The study panel's page: the webview frame holding `#app`. */
 export async function studyFrame(page: Page, timeout = 60_000): Promise<Frame> {

@@ -25,26 +25,35 @@ function fakeUi(overrides: Partial<ImportUi> = {}) {
 }
 
 describe("importDeck", () => {
-  it("Runs_the_server_import_with_the_chosen_files_and_the_shared_database_then_opens_the_deck", async () => {
+  it("Runs_the_server_import_with_the_chosen_files_into_the_decks_history_then_opens_the_deck", async () => {
     const { ui, seen } = fakeUi();
 
-    const deck = await importDeck(server, "/storage/reviews.db", ui);
+    const deck = await importDeck(server, "repository", ui);
 
     expect(deck).toBe("/decks/export.deck.md");
     expect(seen.ran).toEqual([
       {
         command: "/usr/bin/dotnet",
-        args: ["/ext/server/DeckLsp.Server.dll", "import", "/decks/export.apkg", "-o", "/decks/export.deck.md", "--db", "/storage/reviews.db", "--json", "--force"],
+        args: ["/ext/server/DeckLsp.Server.dll", "import", "/decks/export.apkg", "-o", "/decks/export.deck.md", "--history", "repository", "--json", "--force"],
       },
     ]);
     expect(seen.opened).toEqual(["/decks/export.deck.md"]);
     expect(seen.info).toEqual(["Imported 3 cards with 7 reviews into export.deck.md."]);
   });
 
+  it("Passes_the_user_history_setting_to_the_import", async () => {
+    const { ui, seen } = fakeUi();
+
+    await importDeck(server, "user", ui);
+
+    expect(seen.ran[0]?.args).toContain("--history");
+    expect(seen.ran[0]?.args[seen.ran[0].args.indexOf("--history") + 1]).toBe("user");
+  });
+
   it("Cancelling_either_dialog_runs_nothing", async () => {
     for (const cancel of [{ pickSource: async () => undefined }, { pickOutput: async () => undefined }]) {
       const { ui, seen } = fakeUi(cancel);
-      expect(await importDeck(server, "/db", ui)).toBeUndefined();
+      expect(await importDeck(server, "user", ui)).toBeUndefined();
       expect(seen.ran).toEqual([]);
       expect(seen.opened).toEqual([]);
     }
@@ -54,7 +63,7 @@ describe("importDeck", () => {
     const failed: ProcessResult = { code: 2, stdout: "", stderr: "decklsp import: /decks/export.apkg: the zip is truncated\n" };
     const { ui, seen } = fakeUi({ run: async () => failed });
 
-    expect(await importDeck(server, "/db", ui)).toBeUndefined();
+    expect(await importDeck(server, "user", ui)).toBeUndefined();
 
     expect(seen.errors).toEqual(["Import failed: /decks/export.apkg: the zip is truncated"]);
     expect(seen.opened).toEqual([]);
@@ -63,9 +72,9 @@ describe("importDeck", () => {
   it("Names_the_deck_after_the_source_beside_it", () => {
     expect(defaultOutput("/a/b/notes.apkg")).toBe("/a/b/notes.deck.md");
     expect(defaultOutput("/a/cards.tsv")).toBe("/a/cards.deck.md");
-    expect(importCommandLine({ command: "/x/decklsp", args: ["--stdio"] }, "s", "o", "d")).toEqual({
+    expect(importCommandLine({ command: "/x/decklsp", args: ["--stdio"] }, "s", "o", "user")).toEqual({
       command: "/x/decklsp",
-      args: ["import", "s", "-o", "o", "--db", "d", "--json", "--force"],
+      args: ["import", "s", "-o", "o", "--history", "user", "--json", "--force"],
     });
   });
 
@@ -92,7 +101,7 @@ describe("importDeck with the bundled server", () => {
           execFile("dotnet", command.args, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }))),
     });
 
-    const deck = await importDeck({ command: "dotnet", args: [dll, "--stdio"] }, path.join(folder, "reviews.db"), ui);
+    const deck = await importDeck({ command: "dotnet", args: [dll, "--stdio"] }, "repository", ui);
 
     expect(seen.errors).toEqual([]);
     expect(deck).toBe(output);

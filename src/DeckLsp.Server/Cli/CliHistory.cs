@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DeckLsp.Core.Documents;
 using DeckLsp.Server.History;
 using DeckLsp.Server.Reviews;
@@ -12,11 +13,38 @@ namespace DeckLsp.Server.Cli;
 /// </summary>
 internal static class CliHistory
 {
+    /// <summary>The options that say where the history is: <c>--db PATH</c> and <c>--history repository|user</c>.</summary>
+    public sealed class Choice
+    {
+        public Option<string?> Database { get; } = new("--db")
+        {
+            Description = "A history database to use for every deck (default: each deck repository's .decklsp/history/, else $XDG_DATA_HOME/decklsp/reviews.db).",
+        };
+
+        public Option<string?> Place { get; } = new("--history")
+        {
+            Description = "repository (the default: a deck's repository keeps its history) or user (the per-user database for every deck).",
+        };
+
+        public Choice() => Place.AcceptOnlyFromAmong("repository", "user");
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Database);
+            command.Options.Add(Place);
+        }
+
+        public Where Read(ParseResult result) => new(result.GetValue(Database), result.GetValue(Place) == "user" ? HistoryPlace.User : HistoryPlace.Repository);
+    }
+
+    /// <summary>Where the user asked for the history to be: a database for every deck, or a place.</summary>
+    public sealed record Where(string? Database, HistoryPlace Place = HistoryPlace.Repository);
+
     /// <param name="readOnly">For commands that only report: a missing database is not created, nothing is migrated.</param>
-    public static Histories Open(string? database, string command, TextWriter error, bool readOnly = false)
+    public static Histories Open(Where where, string command, TextWriter error, bool readOnly = false)
     {
         var settings = ReviewSettings.Default;
-        var options = new HistoryOptions(Database: database is null ? null : UserData.Current.Expand(database), ReadOnly: readOnly);
+        var options = new HistoryOptions(where.Place, where.Database is null ? null : UserData.Current.Expand(where.Database), ReadOnly: readOnly);
         return new Histories(options, UserData.Current, settings.Replay(), settings.Fingerprint(), message => error.WriteLine($"decklsp {command}: {message}"));
     }
 

@@ -12,7 +12,7 @@ public static class DeckCommandLine
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        var database = new Option<string?>("--db") { Description = "The review database (default: $XDG_DATA_HOME/decklsp/reviews.db)." };
+        var database = new Option<string?>("--db") { Description = "A history database for every deck (default: each deck repository's .decklsp/history/, else $XDG_DATA_HOME/decklsp/reviews.db)." };
         var stdio = new Option<bool>("--stdio") { Description = "Serve the Language Server Protocol on stdin/stdout (the default)." };
         var delay = new Option<int?>("--diagnostics-delay-ms")
         {
@@ -40,9 +40,9 @@ public static class DeckCommandLine
             return await LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), options, cancellationToken);
         });
         root.Subcommands.Add(CheckCommand.Create(output, error));
-        root.Subcommands.Add(StatsCommand.Create(new Option<string?>("--db") { Description = database.Description }, output, error));
-        root.Subcommands.Add(ImportCommand.Create(new Option<string?>("--db") { Description = database.Description }, output, error));
-        root.Subcommands.Add(ExportCommand.Create(new Option<string?>("--db") { Description = database.Description }, output, error));
+        root.Subcommands.Add(StatsCommand.Create(new CliHistory.Choice(), output, error));
+        root.Subcommands.Add(ImportCommand.Create(new CliHistory.Choice(), output, error));
+        root.Subcommands.Add(ExportCommand.Create(new CliHistory.Choice(), output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -17,7 +17,7 @@ namespace DeckLsp.Server.Cli;
 /// </summary>
 internal static class ExportCommand
 {
-    public static Command Create(Option<string?> database, TextWriter output, TextWriter error)
+    public static Command Create(CliHistory.Choice history, TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("decks") { Arity = ArgumentArity.OneOrMore, Description = "Deck files, folders or globs." };
         var format = new Option<string>("--format") { Description = "anki-text, tsv or fsrs-revlog.", Required = true };
@@ -27,12 +27,12 @@ internal static class ExportCommand
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(outputPath);
-        command.Options.Add(database);
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, result.GetValue(outputPath), result.GetValue(database), output, error));
+        history.AddTo(command);
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, result.GetValue(outputPath), history.Read(result), output, error));
         return command;
     }
 
-    public static int Run(string[] paths, string format, string? outputPath, string? databasePath, TextWriter output, TextWriter error)
+    public static int Run(string[] paths, string format, string? outputPath, CliHistory.Where history, TextWriter output, TextWriter error)
     {
         if (!DeckPaths.TryExpand(paths, out var files, out var problem))
         {
@@ -63,7 +63,7 @@ internal static class ExportCommand
             }
         }
 
-        using var histories = CliHistory.Open(databasePath, "export", error, readOnly: true);
+        using var histories = CliHistory.Open(history, "export", error, readOnly: true);
         string text;
         IReadOnlyList<string> notes = [];
         switch (format)

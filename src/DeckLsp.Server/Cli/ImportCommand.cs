@@ -18,7 +18,7 @@ internal static class ImportCommand
 {
     private const int ProbeLength = 8192;
 
-    public static Command Create(Option<string?> database, TextWriter output, TextWriter error)
+    public static Command Create(CliHistory.Choice history, TextWriter output, TextWriter error)
     {
         var source = new Argument<string>("source") { Description = "The file to import." };
         var outputPath = new Option<string?>("--output", "-o") { Description = "The deck to write (default: SOURCE's name with .deck.md, beside it)." };
@@ -30,17 +30,17 @@ internal static class ImportCommand
         command.Arguments.Add(source);
         command.Options.Add(outputPath);
         command.Options.Add(format);
-        command.Options.Add(database);
+        history.AddTo(command);
         command.Options.Add(force);
         command.Options.Add(json);
         command.SetAction(result => Run(
             new Request(result.GetValue(source)!, result.GetValue(outputPath), ImportFormats.Parse(result.GetValue(format)!),
-                result.GetValue(database), result.GetValue(force), result.GetValue(json)),
+                history.Read(result), result.GetValue(force), result.GetValue(json)),
             TimeProvider.System, output, error));
         return command;
     }
 
-    public sealed record Request(string Source, string? Output, ImportFormat Format, string? Database, bool Force, bool Json);
+    public sealed record Request(string Source, string? Output, ImportFormat Format, CliHistory.Where History, bool Force, bool Json);
 
     private sealed class ImportFailed(string message) : Exception(message);
 
@@ -153,7 +153,7 @@ internal static class ImportCommand
             // its history (the message says so), never a history for a deck that was not written.
             if (package is not null)
             {
-                history = WriteHistory(request.Database, fullPath, document, package, time, error);
+                history = WriteHistory(request.History, fullPath, document, package, time, error);
                 databasePath = history.Where;
             }
 
@@ -170,7 +170,7 @@ internal static class ImportCommand
         }
     }
 
-    private static HistoryOutcome WriteHistory(string? database, string fullPath, DeckLsp.Core.Documents.DeckDocument document,
+    private static HistoryOutcome WriteHistory(CliHistory.Where database, string fullPath, DeckLsp.Core.Documents.DeckDocument document,
         PackageImport package, TimeProvider time, TextWriter error)
     {
         using var histories = CliHistory.Open(database, "import", error);

@@ -10,26 +10,26 @@ namespace DeckLsp.Server.Cli;
 /// </summary>
 internal static class StatsCommand
 {
-    public static Command Create(Option<string?> database, TextWriter output, TextWriter error)
+    public static Command Create(CliHistory.Choice history, TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Deck files, folders or globs." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var command = new Command("stats", "Show what is due and what was reviewed, per deck.");
         command.Arguments.Add(paths);
-        command.Options.Add(database);
+        history.AddTo(command);
         command.Options.Add(json);
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(database), result.GetValue(json), TimeProvider.System, output, error));
+        command.SetAction(result => Run(result.GetValue(paths)!, history.Read(result), result.GetValue(json), TimeProvider.System, output, error));
         return command;
     }
 
-    public static int Run(string[] paths, string? databasePath, bool json, TimeProvider time, TextWriter output, TextWriter error)
+    public static int Run(string[] paths, CliHistory.Where history, bool json, TimeProvider time, TextWriter output, TextWriter error)
     {
         if (!DeckPaths.TryLoad(paths, "stats", error, out var decks))
         {
             return DeckCommandLine.UsageError;
         }
 
-        using var histories = CliHistory.Open(databasePath, "stats", error, readOnly: true);
+        using var histories = CliHistory.Open(history, "stats", error, readOnly: true);
         var now = time.GetUtcNow();
         var today = ReviewService.StartOfDay(now, time.LocalTimeZone);
         var rows = decks.Select(d => Measure(CliHistory.Link(histories, d.Path, d.Document), d.Path, now, today)).ToList();
