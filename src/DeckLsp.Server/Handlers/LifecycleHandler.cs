@@ -1,6 +1,7 @@
 using System.Reflection;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.Logging;
 using StreamJsonRpc;
@@ -12,6 +13,7 @@ internal sealed class LifecycleHandler(
     ServerSession session,
     WorkspaceIndexer indexer,
     ILanguageClient client,
+    HistoryWriter writer,
     ILogger<LifecycleHandler> logger) : ILspHandler
 {
     private const string WatcherRegistrationId = "decklsp-watch-decks";
@@ -101,6 +103,12 @@ internal sealed class LifecycleHandler(
     [JsonRpcMethod(Methods.Shutdown)]
     public object? Shutdown()
     {
+        // What the last edits and saves asked the history to record is written before the editor lets go.
+        if (!writer.Flushed().Wait(TimeSpan.FromSeconds(10)))
+        {
+            logger.LogWarning("History writes were still running at shutdown");
+        }
+
         session.ShutDown();
         logger.LogInformation("Shutting down");
         return null;

@@ -25,7 +25,7 @@ internal sealed record LogRead(
 /// device appends to it, under a lock, each append written, flushed and fsynced before it returns; a torn last line
 /// (a crash mid-write) is skipped by readers and cut off by the next append.
 /// </summary>
-internal sealed class DeviceLog(string path, string device)
+internal sealed class DeviceLog(string path, string device, string? lockFolder = null)
 {
     public const string Extension = ".log";
 
@@ -36,8 +36,12 @@ internal sealed class DeviceLog(string path, string device)
 
     public string Device { get; } = device;
 
-    /// <summary>The lock beside the log (ignored by git: <c>.decklsp/.gitignore</c>).</summary>
-    public string LockPath => Path[..^Extension.Length] + ".lock";
+    /// <summary>
+    /// The lock appenders of this log take: on this machine only (the user data folder, else the temporary folder),
+    /// never in the repository, where it would be one more file for git to trip over.
+    /// </summary>
+    public string LockPath { get; } = System.IO.Path.Combine(lockFolder ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "decklsp-locks"),
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(System.IO.Path.GetFullPath(path))))[..16] + ".lock");
 
     /// <summary>How long an append waits for another process of this device to finish its own.</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromSeconds(5);
@@ -129,6 +133,7 @@ internal sealed class DeviceLog(string path, string device)
 
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         var created = CreateFolders(folder);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(LockPath)!);
         using var held = FileLock.Acquire(LockPath, Patience);
         var isNew = !File.Exists(Path);
         using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
@@ -164,8 +169,8 @@ internal sealed class DeviceLog(string path, string device)
         return written;
     }
 
-    // The folders of the log, created as needed (with .decklsp/.gitignore so lock files stay out of commits); those
-    // created are returned, to be synced once the log is written.
+    // The folders of the log, created as needed; those whose entries changed are returned, to be synced once the log
+    // is written. Nothing else is ever created in the repository: a file two machines both made would stop a pull.
     private static List<string> CreateFolders(string historyFolder)
     {
         var created = new List<string>();
@@ -179,14 +184,7 @@ internal sealed class DeviceLog(string path, string device)
             }
         }
 
-        var ignore = System.IO.Path.Combine(decklsp, ".gitignore");
-        if (!File.Exists(ignore))
-        {
-            File.WriteAllText(ignore, "# DeckLsp: lock files are local to a machine.\n*.lock\n");
-            created.Add(decklsp);
-        }
-
-        return created.Distinct().ToList();
+        return created;
     }
 
     // Where the next line goes (after the last line break, cutting a torn tail) and the last sequence number written.

@@ -86,7 +86,7 @@ internal sealed class Histories : IDisposable
         }
 
         return _sources.GetOrAdd("repository:" + repository.Root, _ => Watch(new RepositoryHistory(
-            repository, _data.CacheOf(repository.Root), _replay, _settings, Device)));
+            repository, _data.CacheOf(repository.Root), _replay, _settings, Device, Path.Combine(_data.Folder, "locks"))));
     }
 
     /// <summary>The history of <paramref name="fullPath"/>, loaded (for the command line, which has no background).</summary>

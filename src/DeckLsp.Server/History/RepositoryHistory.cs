@@ -19,12 +19,12 @@ internal sealed class RepositoryHistory : HistorySource
     private HistoryDatabase? _cache;
     private bool _cacheOpened;
 
-    public RepositoryHistory(DeckRepository repository, string cachePath, ReviewReplay replay, string settings, string device)
+    public RepositoryHistory(DeckRepository repository, string cachePath, ReviewReplay replay, string settings, string device, string? lockFolder = null)
         : base(replay, settings, device)
     {
         _repository = repository;
         _cachePath = cachePath;
-        Log = new DeviceLog(repository.LogOf(device), device);
+        Log = new DeviceLog(repository.LogOf(device), device, lockFolder);
     }
 
     public DeckRepository Repository => _repository;

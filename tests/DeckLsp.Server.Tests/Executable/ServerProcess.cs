@@ -24,9 +24,18 @@ internal sealed class ServerProcess : IDisposable
     public static ServerProcess Start(string? database = null, params string[] options)
     {
         database ??= Path.Combine(Directory.CreateTempSubdirectory("decklsp-db-").FullName, "reviews.db");
+        return Start(new Dictionary<string, string>(), ["--db", database, .. options]);
+    }
+
+    /// <summary>
+    /// Starts the server as one machine would: with <paramref name="environment"/> added (<c>XDG_DATA_HOME</c>,
+    /// <c>DECKLSP_DEVICE</c>) and no database named, so decks in a repository keep their history there.
+    /// </summary>
+    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] options)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll"), "--stdio", "--db", database },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll"), "--stdio" },
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -35,6 +44,11 @@ internal sealed class ServerProcess : IDisposable
         foreach (var option in options)
         {
             start.ArgumentList.Add(option);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var process = System.Diagnostics.Process.Start(start)!;

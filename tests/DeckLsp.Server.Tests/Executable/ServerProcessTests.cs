@@ -51,7 +51,7 @@ public sealed class ServerProcessTests
     [Fact]
     public async Task Diagnostics_delay_option_sets_how_long_diagnostics_wait_after_a_change()
     {
-        using var server = ServerProcess.Start(null, "--diagnostics-delay-ms", "600000");
+        using var server = ServerProcess.Start((string?)null, "--diagnostics-delay-ms", "600000");
         var versions = new System.Collections.Concurrent.ConcurrentQueue<int>();
         var published = new SemaphoreSlim(0);
         server.Rpc.AddLocalRpcTarget(new VersionListener(versions, published));

@@ -91,7 +91,7 @@ public sealed class HandlerTests : IDisposable
         });
         var index = new WorkspaceIndex(NullLogger<WorkspaceIndex>.Instance);
         var indexer = new WorkspaceIndexer(index, _client, new ServerOptions(), NullLogger<WorkspaceIndexer>.Instance);
-        var handler = new LifecycleHandler(session, indexer, _client, NullLogger<LifecycleHandler>.Instance);
+        var handler = new LifecycleHandler(session, indexer, _client, new HistoryWriter(NullLogger<HistoryWriter>.Instance), NullLogger<LifecycleHandler>.Instance);
 
         await handler.InitializedAsync(new InitializedParams());
 
@@ -108,7 +108,7 @@ public sealed class HandlerTests : IDisposable
         session.Initialize(new InitializeParams());
         var index = new WorkspaceIndex(NullLogger<WorkspaceIndex>.Instance);
         var indexer = new WorkspaceIndexer(index, _client, new ServerOptions(), NullLogger<WorkspaceIndexer>.Instance);
-        var handler = new LifecycleHandler(session, indexer, _client, NullLogger<LifecycleHandler>.Instance);
+        var handler = new LifecycleHandler(session, indexer, _client, new HistoryWriter(NullLogger<HistoryWriter>.Instance), NullLogger<LifecycleHandler>.Instance);
 
         await handler.InitializedAsync(new InitializedParams());
 

@@ -38,12 +38,13 @@ public sealed class DeviceLogTests : IDisposable
     }
 
     [Fact]
-    public void Lock_files_beside_the_logs_are_kept_out_of_git()
+    public void Appending_creates_nothing_in_the_repository_but_the_log()
     {
-        Log().Append([Rating(0)]);
+        var locks = Path.Combine(_folder.Path, "locks");
+        new DeviceLog(LogPath, "laptop", locks).Append([Rating(0)]);
 
-        Assert.Contains("*.lock", File.ReadAllText(Path.Combine(_folder.Path, ".decklsp", ".gitignore")));
-        Assert.True(File.Exists(Path.Combine(_folder.Path, ".decklsp", "history", "laptop.lock")));
+        Assert.Equal([LogPath], Directory.GetFiles(Path.Combine(_folder.Path, ".decklsp"), "*", SearchOption.AllDirectories));
+        Assert.Single(Directory.GetFiles(locks, "*.lock"));
     }
 
     [Fact]
