@@ -11,6 +11,7 @@ using DeckLsp.Bench.Report;
 //   --verify     check every edit's incremental snapshot against a full parse, in process (slower; a debug mode)
 //   --no-micro   skip the BenchmarkDotNet micro-benchmarks    --no-peer   skip VS Code's server and markdownlint-cli2
 //   --out FILE   also write the table (Markdown) to FILE      --repo DIR  the repository (default: found from here)
+//   --history    only the history rows (opening a repository's logs), for working on the history layer
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var flags = args.ToHashSet(StringComparer.Ordinal);
 string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -22,6 +23,23 @@ var results = new Results();
 var clock = Stopwatch.StartNew();
 void Phase(string name) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {name}");
 string Pct(double ours, Stat baseline) => $"{Stat.Number(100 * ours / baseline.Median)}% of baseline";
+
+if (flags.Contains("--history"))
+{
+    Phase("history");
+    HistoryRows(new DeckLsp.Bench.History.HistoryBench(setup).Run(100_000, setup.Samples(5, 2)));
+    Console.WriteLine(results.ToMarkdown($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, history rows only, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+    return 0;
+}
+
+void HistoryRows((Stat Cold, Stat Warm, Stat Pull, Stat Baseline, double FirstCold, int Events) history)
+{
+    results.Add(new Row($"history: open a repository whose logs hold {history.Events:N0} events (100,000 reviews, 3 devices), no cache (a fresh clone)",
+        $"{history.Cold.Ms()}<br>{Stat.Number(history.Cold.Median / history.Baseline.Median)}× baseline", $"{history.Baseline.Ms()} (read the logs' lines)", "—",
+        "≤ 1 s", Results.Verdict(history.Cold.Median <= 1000), $"the first open in a process (code not yet compiled): {Stat.Number(history.FirstCold)} ms"));
+    results.Add(new Row("history: the same, with the cache a previous open left", history.Warm.Ms(), history.Baseline.Ms(), "—", "(reported)", "—"));
+    results.Add(new Row("history: a pull brought 1,000 new lines: read them and re-derive what they touch", history.Pull.Ms(), "—", "—", "(reported)", "—"));
+}
 
 if (!File.Exists(setup.ServerDll))
 {
@@ -83,6 +101,9 @@ var workspaceBaseline = bench.WorkspaceBaseline(1_000, 100, setup.Samples(3, 1))
 Phase("review");
 var (review, rated, stored) = await bench.Review(100, setup.Samples(150, 30));
 
+Phase("history");
+var history = new DeckLsp.Bench.History.HistoryBench(setup).Run(100_000, setup.Samples(5, 2));
+
 var peer = default(System.Text.Json.Nodes.JsonObject);
 (Stat Ours, Stat Lint, int LintExit)? check = null;
 if (!flags.Contains("--no-peer"))
@@ -142,6 +163,8 @@ results.Add(new Row("workspace: 1,000 files / 100,000 cards, initialized → $/p
 
 results.Add(new Row("review: deck/rate → next card answered (rating committed first)", review.Ms(), "—", "—", "≤ 10 ms, durable",
     Results.Verdict(review.Median <= 10 && stored == rated), $"{rated} ratings answered, {stored} in the database after SIGKILL"));
+
+HistoryRows(history);
 
 if (check is { } c)
 {

@@ -77,7 +77,7 @@ internal static class HistorySchema
 
         // 4: the history as events (docs/history.md), each kept as its log line; the tables of steps 1 and 2 become
         // legacy, converted into events once (HistoryDatabase.ConvertLegacy) and then only read by migrations.
-        // In a repository's cache the events mirror its logs, and `sources` says how far each log was read.
+        // A repository's cache leaves `events` empty (its logs are the events) and keeps derived states and texts.
         """
         CREATE TABLE events (
             ord    INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -86,13 +86,6 @@ internal static class HistorySchema
             line   TEXT    NOT NULL,
             UNIQUE (device, seq)
         );
-
-        CREATE TABLE sources (
-            name   TEXT    PRIMARY KEY,
-            offset INTEGER NOT NULL,
-            lines  INTEGER NOT NULL,
-            anchor TEXT    NOT NULL
-        ) WITHOUT ROWID;
 
         -- A cache of replays: a row is used only while its key's ratings in force are the ones it was derived from.
         CREATE TABLE derived (

@@ -6,9 +6,10 @@ namespace DeckLsp.Server.History;
 
 /// <summary>
 /// A deck repository's history: every device's log in <c>.decklsp/history/</c> is the truth, this device appends to its
-/// own, and a cache in the user data folder keeps the events read, how far each log was read, and derived states, so a
-/// large history opens without replaying it all and a pull reads only the new lines. The cache can be deleted at any
-/// time; a damaged or stale one is rebuilt from the logs.
+/// own. Opening reads the logs; a cache in the user data folder keeps the states they derive to (each used only while
+/// its card's ratings are the same, so a large history opens without replaying it all) and this machine's card texts.
+/// While open, a refresh (a pull, another window) reads only the lines appended since. The cache can be deleted at any
+/// time, and is written in the background: nothing waits for it.
 /// </summary>
 internal sealed class RepositoryHistory : HistorySource
 {
@@ -16,6 +17,8 @@ internal sealed class RepositoryHistory : HistorySource
     private readonly string _cachePath;
     private readonly Dictionary<string, LogPosition> _positions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly Lock _cacheGate = new();
+    private Task _cacheWrites = Task.CompletedTask;
     private HistoryDatabase? _cache;
     private bool _cacheOpened;
 
@@ -38,33 +41,61 @@ internal sealed class RepositoryHistory : HistorySource
 
     protected override (ReviewHistory History, Dictionary<DeckKey, Dictionary<CardKey, SeenCard>> Seen) LoadLocked()
     {
-        var history = Empty();
-        var seen = new Dictionary<DeckKey, Dictionary<CardKey, SeenCard>>();
+        Dictionary<ReviewKey, ReviewHistory.KeptState> kept = [];
+        Dictionary<DeckKey, Dictionary<CardKey, SeenCard>> seen = [];
         if (Cache() is { } cache)
         {
             try
             {
-                (history, seen) = FromCache(cache);
+                kept = cache.Read(transaction => cache.Derived(transaction, Settings));
+                seen = cache.SeenTexts();
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or HistoryBusyException or InvalidDataException)
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or HistoryBusyException)
             {
-                WarnOnce("cache", $"The history cache {cache.Path} could not be read ({e.Message}); the history is read from {_repository.HistoryFolder}.");
-                _positions.Clear();
-                history = Empty();
+                WarnOnce("cache", $"The history cache {_cachePath} could not be read ({e.Message}); every state is derived from {_repository.HistoryFolder}.");
             }
         }
 
-        return (RefreshLocked(history).History, seen);
+        var history = ReadAll(kept);
+        KeepDerived(history, history.Cards.Where(c => !kept.TryGetValue(c.Key, out var k) || k.Digest != ReviewHistory.DigestOf(c.Value.Ratings))
+            .Select(c => c.Key).ToList());
+        return (history, seen);
     }
 
     protected override HistoryUpdate RefreshLocked(ReviewHistory current)
     {
-        var (update, positions) = ReadLogs(current);
-        if (update.Whole || !update.IsEmpty || positions.Count > 0)
+        var logs = Logs();
+        var reads = new List<(string Name, LogRead Read)>();
+        foreach (var (path, device) in logs)
         {
-            Keep(update, positions);
+            var name = Path.GetFileName(path);
+            var from = _positions.GetValueOrDefault(name) ?? LogPosition.Start;
+            var read = DeviceLog.Read(path, device, from.Offset, from.Lines, from.Offset == 0 ? null : from.Anchor);
+            if (read.Rewritten)
+            {
+                WarnOnce("rewritten", $"The history log {path} was rewritten, not appended to; the history of {_repository.Root} is read again from its logs.");
+                return Rebuild();
+            }
+
+            reads.Add((name, read));
         }
 
+        // A log that vanished (a checkout of an older commit) leaves events behind that no log holds now.
+        if (_positions.Keys.Any(name => reads.All(r => r.Name != name)))
+        {
+            return Rebuild();
+        }
+
+        var events = new List<HistoryEvent>();
+        foreach (var (name, read) in reads)
+        {
+            Report(name, read);
+            events.AddRange(read.Events);
+            _positions[name] = new LogPosition(read.Next, read.NextLine, read.Anchor);
+        }
+
+        var update = current.With(events);
+        KeepDerived(update.History, update.Cards);
         return update;
     }
 
@@ -75,151 +106,81 @@ internal sealed class RepositoryHistory : HistorySource
         return (written, RefreshLocked(current));
     }
 
-    protected override void KeepSeenLocked(DeckKey deck, IReadOnlyList<(CardKey Card, SeenCard Seen)> cards)
+    protected override void KeepSeenLocked(DeckKey deck, IReadOnlyList<(CardKey Card, SeenCard Seen)> cards) =>
+        InBackground("keep card texts in", cache => cache.SetSeenTexts(deck, cards));
+
+    private HistoryUpdate Rebuild()
     {
-        try
-        {
-            Cache()?.SetSeenTexts(deck, cards);
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or HistoryBusyException)
-        {
-            // The text is a help for relinking, kept in memory for this session: losing it loses no history.
-            WarnOnce("seen", $"The history cache {_cachePath} could not be written ({e.Message}).");
-        }
+        var history = ReadAll(kept: null);
+        KeepDerived(history, history.Cards.Select(c => c.Key).ToList());
+        return HistoryUpdate.Replaced(history);
     }
 
-    private (ReviewHistory, Dictionary<DeckKey, Dictionary<CardKey, SeenCard>>) FromCache(HistoryDatabase cache)
-    {
-        var (stored, sources, kept) = cache.Read(transaction =>
-            (cache.EventsAfter(transaction, 0), cache.Sources(transaction), cache.Derived(transaction, Settings)));
-        var events = new List<HistoryEvent>(stored.Count);
-        foreach (var e in stored)
-        {
-            var (read, problem) = HistoryLine.Parse(e.Device, e.Line);
-            events.Add(read ?? throw new InvalidDataException($"a cached event of {e.Device} does not read ({problem})"));
-        }
-
-        foreach (var (name, position) in sources)
-        {
-            _positions[name] = position;
-        }
-
-        return (ReviewHistory.Build(Replay, events, kept), cache.SeenTexts());
-    }
-
-    // Reads what each log has beyond what was read; a log rewritten under us (not an append) means reading all again.
-    private (HistoryUpdate Update, Dictionary<string, LogPosition> Positions) ReadLogs(ReviewHistory current)
-    {
-        var logs = Directory.Exists(_repository.HistoryFolder)
-            ? Directory.EnumerateFiles(_repository.HistoryFolder, "*" + DeviceLog.Extension)
-                .Select(path => (Path: path, Device: DeviceLog.DeviceOf(path))).Where(l => l.Device is not null).OrderBy(l => l.Path, StringComparer.Ordinal).ToList()
-            : [];
-        var reads = new List<(string Name, LogRead Read)>();
-        foreach (var (path, device) in logs)
-        {
-            var name = Path.GetFileName(path);
-            var from = _positions.GetValueOrDefault(name) ?? LogPosition.Start;
-            var read = DeviceLog.Read(path, device!, from.Offset, from.Lines, from.Offset == 0 ? null : from.Anchor);
-            if (read.Rewritten)
-            {
-                WarnOnce("rewritten", $"The history log {path} was rewritten, not appended to; the history of {_repository.Root} is read again from its logs.");
-                return Rebuild(logs);
-            }
-
-            reads.Add((name, read));
-        }
-
-        // A log that vanished (a checkout of an older commit) leaves events behind that no log holds now.
-        if (_positions.Keys.Any(name => reads.All(r => r.Name != name)))
-        {
-            return Rebuild(logs);
-        }
-
-        var positions = new Dictionary<string, LogPosition>(StringComparer.Ordinal);
-        var events = new List<HistoryEvent>();
-        foreach (var (name, read) in reads)
-        {
-            Report(name, read);
-            events.AddRange(read.Events);
-            var position = new LogPosition(read.Next, read.NextLine, read.Anchor);
-            if (_positions.GetValueOrDefault(name) != position)
-            {
-                positions[name] = position;
-                _positions[name] = position;
-            }
-        }
-
-        return (current.With(events), positions);
-    }
-
-    private (HistoryUpdate, Dictionary<string, LogPosition>) Rebuild(List<(string Path, string? Device)> logs)
+    // Every log from its start.
+    private ReviewHistory ReadAll(IReadOnlyDictionary<ReviewKey, ReviewHistory.KeptState>? kept)
     {
         _positions.Clear();
         var events = new List<HistoryEvent>();
-        foreach (var (path, device) in logs)
+        foreach (var (path, device) in Logs())
         {
-            var read = DeviceLog.Read(path, device!);
+            var read = DeviceLog.Read(path, device);
             Report(Path.GetFileName(path), read);
             events.AddRange(read.Events);
             _positions[Path.GetFileName(path)] = new LogPosition(read.Next, read.NextLine, read.Anchor);
         }
 
-        try
-        {
-            Cache()?.Write(transaction =>
-            {
-                _cache!.Clear(transaction);
-                return 0;
-            });
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or HistoryBusyException)
-        {
-            WarnOnce("cache", $"The history cache {_cachePath} could not be cleared ({e.Message}).");
-        }
-
-        return (HistoryUpdate.Replaced(ReviewHistory.Build(Replay, events)), new Dictionary<string, LogPosition>(_positions));
+        return ReviewHistory.Build(Replay, events, kept);
     }
 
-    // The cache follows the logs: the new events, how far each log was read, the states the new events changed.
-    private void Keep(HistoryUpdate update, Dictionary<string, LogPosition> positions)
+    private List<(string Path, string Device)> Logs() => Directory.Exists(_repository.HistoryFolder)
+        ? Directory.EnumerateFiles(_repository.HistoryFolder, "*" + DeviceLog.Extension)
+            .Select(path => (Path: path, Device: DeviceLog.DeviceOf(path)!))
+            .Where(l => l.Device is not null)
+            .OrderBy(l => l.Path, StringComparer.Ordinal)
+            .ToList()
+        : [];
+
+    // The states the history derived for these keys, kept for the next open.
+    private void KeepDerived(ReviewHistory history, IReadOnlyCollection<ReviewKey> keys)
     {
-        if (Cache() is not { } cache)
+        if (keys.Count > 0)
         {
-            return;
-        }
-
-        try
-        {
-            cache.Write(transaction =>
+            InBackground("keep derived states in", cache => cache.Write(transaction =>
             {
-                cache.Mirror(transaction, update.Whole ? AllEvents(update) : update.Added);
-                foreach (var (name, position) in positions)
-                {
-                    cache.SetSource(transaction, name, position);
-                }
-
-                cache.SetDerived(transaction, Settings, update.History, update.Cards);
+                cache.SetDerived(transaction, Settings, history, keys);
                 return 0;
-            });
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or HistoryBusyException)
-        {
-            WarnOnce("cache", $"The history cache {_cachePath} could not be written ({e.Message}); the history itself is safe in {_repository.HistoryFolder}.");
+            }));
         }
     }
 
-    // A rebuilt history's events: read again from the logs (a Whole update carries none of its own).
-    private IEnumerable<HistoryEvent> AllEvents(HistoryUpdate update)
+    // Cache writes run one after another, off every caller's path: losing one loses no history, only time at the next open.
+    private void InBackground(string what, Action<HistoryDatabase> write)
     {
-        foreach (var path in Directory.Exists(_repository.HistoryFolder) ? Directory.EnumerateFiles(_repository.HistoryFolder, "*" + DeviceLog.Extension) : [])
+        lock (_cacheGate)
         {
-            if (DeviceLog.DeviceOf(path) is { } device)
+            _cacheWrites = _cacheWrites.ContinueWith(_ =>
             {
-                foreach (var e in DeviceLog.Read(path, device).Events)
+                try
                 {
-                    yield return e;
+                    if (Cache() is { } cache)
+                    {
+                        write(cache);
+                    }
                 }
-            }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or HistoryBusyException or ObjectDisposedException)
+                {
+                    WarnOnce("cache-write", $"Could not {what} the history cache {_cachePath} ({e.Message}); the history itself is safe in {_repository.HistoryFolder}.");
+                }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Completes once every cache write asked for so far is done.</summary>
+    public Task CacheWritten()
+    {
+        lock (_cacheGate)
+        {
+            return _cacheWrites;
         }
     }
 
@@ -233,27 +194,44 @@ internal sealed class RepositoryHistory : HistorySource
 
     private HistoryDatabase? Cache()
     {
-        if (!_cacheOpened)
+        lock (_cacheGate)
         {
-            _cacheOpened = true;
-            var (cache, warning) = HistoryDatabase.Open(_cachePath);
-            _cache = cache;
-            if (warning is not null)
+            if (!_cacheOpened)
             {
-                WarnOnce("cache-open", warning + (cache is null ? " The history is read from the repository's logs at each start." : ""));
+                _cacheOpened = true;
+                var (cache, warning) = HistoryDatabase.Open(_cachePath);
+                _cache = cache;
+                if (warning is not null)
+                {
+                    WarnOnce("cache-open", warning + (cache is null ? " Every state is derived from the repository's logs at each start." : ""));
+                }
             }
-        }
 
-        return _cache;
+            return _cache;
+        }
     }
 
     private void WarnOnce(string key, string message)
     {
-        if (_warned.Add(key))
+        bool first;
+        lock (_warned)
+        {
+            first = _warned.Add(key);
+        }
+
+        if (first)
         {
             Warn?.Invoke(message);
         }
     }
 
-    public override void Dispose() => _cache?.Dispose();
+    public override void Dispose()
+    {
+        CacheWritten().Wait(TimeSpan.FromSeconds(10));
+        lock (_cacheGate)
+        {
+            _cache?.Dispose();
+            _cache = null;
+        }
+    }
 }
