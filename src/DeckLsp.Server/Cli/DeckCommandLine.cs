@@ -43,6 +43,7 @@ public static class DeckCommandLine
         root.Subcommands.Add(StatsCommand.Create(new CliHistory.Choice(), output, error));
         root.Subcommands.Add(ImportCommand.Create(new CliHistory.Choice(), output, error));
         root.Subcommands.Add(ExportCommand.Create(new CliHistory.Choice(), output, error));
+        root.Subcommands.Add(HistoryCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -2,6 +2,7 @@ using DeckLsp.Core.History;
 using DeckLsp.Core.Identity;
 using DeckLsp.Server.History;
 using DeckLsp.Server.Reviews;
+using DeckLsp.Core.Scheduling;
 using Microsoft.Data.Sqlite;
 
 namespace DeckLsp.Server.Tests.History;
@@ -45,6 +46,34 @@ internal sealed class HistoryKit : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    /// <summary>
+    /// A database as version 3 wrote it, at <paramref name="path"/>: the deck <paramref name="deck"/> at
+    /// <paramref name="deckPath"/>, its card ~c1 rated Good then Again a day later. Returns the state it was left in.
+    /// </summary>
+    public static (string Path, CardMemory State) Legacy(string path, string deckPath, string deck)
+    {
+        using var connection = Connection(path);
+        HistorySchema.Migrate(connection, 3);
+        var scheduler = new FsrsScheduler(new FsrsOptions { EnableFuzz = true });
+        var state = CardMemory.New(Start);
+        var rows = new List<string>();
+        foreach (var (rating, grade, hours) in new[] { (4, Grade.Good, 0.0), (2, Grade.Again, 30.0) })
+        {
+            var when = Start.AddHours(hours);
+            var after = scheduler.Next(state, grade, when, $"{deck}/~c1/{state.Reps}");
+            rows.Add($"('{deck}/~c1', '{deck}', {rating}, {(int)grade}, '{StoredValues.Time(when)}', 3000, '{StoredValues.ToJson(state)}', '{StoredValues.ToJson(after)}')");
+            state = after;
+        }
+
+        Scalar(connection, $"""
+            INSERT INTO review_log (card_key, deck_key, rating, grade, reviewed_utc, duration_ms, before_state, after_state) VALUES {string.Join(", ", rows)};
+            INSERT INTO decks (deck_key, path, title, updated_utc) VALUES ('{deck}', '{deckPath}', 'Old', '{StoredValues.Time(Start)}');
+            INSERT INTO cards (card_key, deck_key, normalized_question, normalized_answer, question_snippet, answer_snippet, ordinal, orphaned, last_seen_utc)
+            VALUES ('{deck}/~c1', '{deck}', 'what is x?', 'y', 'What is X?', 'Y', 0, 0, '{StoredValues.Time(Start)}');
+            """);
+        return (path, state);
     }
 
     private T Keep<T>(T source) where T : IDisposable

@@ -18,34 +18,10 @@ public sealed class HistoryMigrationTests : IDisposable
 
     private string Root => Path.Combine(_kit.Folder, "decks");
 
-    /// <summary>A database as version 3 wrote it: one deck at <paramref name="deckPath"/> with card ~c1 rated twice.</summary>
-    private string Legacy(string name, string deckPath) => LegacyWithState(name, deckPath).Path;
+    private string Legacy(string name, string deckPath) => HistoryKit.Legacy(Path.Combine(_kit.Folder, name), deckPath, OldDeck).Path;
 
-    private (string Path, CardMemory State) LegacyWithState(string name, string deckPath)
-    {
-        var path = Path.Combine(_kit.Folder, name);
-        using var connection = HistoryKit.Connection(path);
-        HistorySchema.Migrate(connection, 3);
-        var scheduler = new FsrsScheduler(new FsrsOptions { EnableFuzz = true });
-        var at = HistoryKit.Start;
-        var state = CardMemory.New(at);
-        var rows = new List<string>();
-        foreach (var (rating, grade, hours) in new[] { (4, Grade.Good, 0.0), (2, Grade.Again, 30.0) })
-        {
-            var when = at.AddHours(hours);
-            var after = scheduler.Next(state, grade, when, $"{OldDeck}/~c1/{state.Reps}");
-            rows.Add($"('{OldDeck}/~c1', '{OldDeck}', {rating}, {(int)grade}, '{StoredValues.Time(when)}', 3000, '{StoredValues.ToJson(state)}', '{StoredValues.ToJson(after)}')");
-            state = after;
-        }
-
-        HistoryKit.Scalar(connection, $"""
-            INSERT INTO review_log (card_key, deck_key, rating, grade, reviewed_utc, duration_ms, before_state, after_state) VALUES {string.Join(", ", rows)};
-            INSERT INTO decks (deck_key, path, title, updated_utc) VALUES ('{OldDeck}', '{deckPath}', 'Old', '{StoredValues.Time(HistoryKit.Start)}');
-            INSERT INTO cards (card_key, deck_key, normalized_question, normalized_answer, question_snippet, answer_snippet, ordinal, orphaned, last_seen_utc)
-            VALUES ('{OldDeck}/~c1', '{OldDeck}', 'what is x?', 'y', 'What is X?', 'Y', 0, 0, '{StoredValues.Time(HistoryKit.Start)}');
-            """);
-        return (path, state);
-    }
+    private (string Path, CardMemory State) LegacyWithState(string name, string deckPath) =>
+        HistoryKit.Legacy(Path.Combine(_kit.Folder, name), deckPath, OldDeck);
 
     private static Histories Histories(HistoryKit kit, string? legacy, string dataHome) =>
         new(new HistoryOptions(LegacyDatabases: legacy is null ? [] : [legacy]), new UserData(name => name switch
