@@ -61,30 +61,11 @@ public sealed class DurabilityTests : IDisposable
     {
         var database = Path.Combine(_folder.Path, "reviews.db");
         var deck = Deck("kill", 120);
-        var acknowledged = 0;
+        int acknowledged;
         using (var server = ServerProcess.Start(database))
         {
             var session = await OpenAndStartAsync(server, deck);
-
-            // Ratings keep flowing, one after another, while the process is killed at some point among them.
-            var ratings = Task.Run(async () =>
-            {
-                try
-                {
-                    for (var i = 0; i < 120; i++)
-                    {
-                        await RateAsync(server, session, 2 + (i % 4));
-                        Interlocked.Increment(ref acknowledged);
-                    }
-                }
-                catch (Exception)
-                {
-                    // The connection dies with the process: the ratings not answered are the ones not promised.
-                }
-            });
-            await LspTestClient.WaitForAsync(() => Volatile.Read(ref acknowledged) >= 40 ? "enough" : null, "40 acknowledged ratings");
-            server.KillHard();
-            await ratings.WaitAsync(LspTestClient.Patience);
+            acknowledged = await server.KillDuringRatingsAsync(i => RateAsync(server, session, 2 + (i % 4)), ratings: 120, before: 40);
         }
 
         var (rows, integrity) = Inspect(database);

@@ -74,28 +74,11 @@ public sealed class RepositoryDurabilityTests : IDisposable
     public async Task Killing_the_server_mid_session_loses_no_acknowledged_rating()
     {
         var deck = Deck("kill", 120);
-        var acknowledged = 0;
+        int acknowledged;
         using (var server = ServerProcess.Start(Environment()))
         {
             var session = await OpenAndStartAsync(server, deck);
-            var ratings = Task.Run(async () =>
-            {
-                try
-                {
-                    for (var i = 0; i < 120; i++)
-                    {
-                        await RateAsync(server, session, 2 + (i % 4));
-                        Interlocked.Increment(ref acknowledged);
-                    }
-                }
-                catch (Exception)
-                {
-                    // The connection dies with the process: the ratings not answered are the ones not promised.
-                }
-            });
-            await LspTestClient.WaitForAsync(() => Volatile.Read(ref acknowledged) >= 30 ? "enough" : null, "30 acknowledged ratings");
-            server.KillHard();
-            await ratings.WaitAsync(LspTestClient.Patience);
+            acknowledged = await server.KillDuringRatingsAsync(i => RateAsync(server, session, 2 + (i % 4)), ratings: 120, before: 30);
         }
 
         var logged = Logged();

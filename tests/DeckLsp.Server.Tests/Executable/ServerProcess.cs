@@ -68,6 +68,35 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>SIGKILL: no shutdown, no flush, no finally blocks.</summary>
     public void KillHard() => _process.Kill();
 
+    /// <summary>
+    /// Rates (with <paramref name="rate"/>, given the rating's index) one rating after another and kills the process
+    /// with SIGKILL once <paramref name="before"/> ratings were answered, while more are on their way. Returns how many
+    /// were answered: the ratings the server promised to keep.
+    /// </summary>
+    public async Task<int> KillDuringRatingsAsync(Func<int, Task> rate, int ratings, int before)
+    {
+        var acknowledged = 0;
+        var loop = Task.Run(async () =>
+        {
+            try
+            {
+                for (var i = 0; i < ratings; i++)
+                {
+                    await rate(i);
+                    Interlocked.Increment(ref acknowledged);
+                }
+            }
+            catch (Exception)
+            {
+                // The connection dies with the process: the ratings not answered are the ones not promised.
+            }
+        });
+        await LspTestClient.WaitForAsync(() => Volatile.Read(ref acknowledged) >= before ? "enough" : null, $"{before} acknowledged ratings");
+        KillHard();
+        await loop.WaitAsync(LspTestClient.Patience);
+        return Volatile.Read(ref acknowledged);
+    }
+
     public void Dispose()
     {
         Rpc.Dispose();
