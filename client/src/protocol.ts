@@ -32,6 +32,8 @@ export interface ReviewCard {
   frontHtml: string;
   backHtml: string;
   intervals: string[];
+  /** Why the card cannot be shown (its HTML is then empty): rating it goes on to the next card. */
+  problem?: string;
 }
 
 export interface Progress {

@@ -155,7 +155,11 @@ function cardView(current: Extract<PanelView, { kind: "card" }>): Node[] {
   // The back is the whole card (for a basic card the question, a rule and the answer; for a cloze the text with its
   // deletions filled in), so it replaces the front.
   const side = el("div", { class: revealed ? "side back markdown-body" : "side front markdown-body" });
-  side.append(safeCardFragment(revealed ? card.backHtml : card.frontHtml, current));
+  if (card.problem) {
+    side.append(el("p", { class: "problem", role: "alert" }, card.problem));
+  } else {
+    side.append(safeCardFragment(revealed ? card.backHtml : card.frontHtml, current));
+  }
   let actions: HTMLElement;
   if (revealed) {
     actions = el("div", { class: "ratings", role: "group", "aria-label": "How well did you know it?" });

@@ -120,6 +120,15 @@ describe("study page: keyboard and buttons", () => {
     expect(await answer().textContent()).toBe("Answer 0");
   });
 
+  it("A_card_that_cannot_be_shown_says_why_and_can_still_be_rated", async () => {
+    const broken = { ...testCard(1), frontHtml: "", backHtml: "", problem: "This card could not be shown (boom)." };
+    await showView(page, cardView(server, 1, 2, 1, 9, broken));
+    await expect.poll(() => page.locator(".side .problem").textContent()).toBe("This card could not be shown (boom).");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("3");
+    expect((await posted(page)).at(-1)).toMatchObject({ type: "rate", rating: 3 });
+  });
+
   it("The_end_shows_Session_complete_with_the_summary", async () => {
     await showView(page, {
       kind: "complete",

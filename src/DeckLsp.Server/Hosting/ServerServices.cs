@@ -36,6 +36,7 @@ internal static class ServerServices
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<HistoryFollower>();
         services.AddSingleton<ReviewDecks>();
+        services.AddSingleton<CardRendering>();
         services.AddSingleton<ReviewSessions>();
         services.AddSingleton<ReviewCounts>();
 

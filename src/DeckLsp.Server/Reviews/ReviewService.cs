@@ -104,7 +104,7 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
     }
 
     /// <summary>How long a request waits for a history to load before answering without it.</summary>
-    public static TimeSpan LoadPatience { get; } = TimeSpan.FromSeconds(5);
+    public static TimeSpan LoadPatience { get; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The source, loaded: for work that needs the whole history (planning a session).</summary>
     public HistorySource Loaded(HistorySource source)

@@ -19,8 +19,8 @@ namespace DeckLsp.Server.Reviews;
 /// The open study sessions: plans each from its scope, logs each rating durably before answering, undoes the last, and
 /// follows the card on screen through edits (docs/reviews.md).
 /// </summary>
-internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, ReviewCounts counts, HistoryWriter writer, ILanguageClient client,
-    ILogger<ReviewSessions> logger)
+internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, ReviewCounts counts, HistoryWriter writer, CardRendering rendering,
+    ILanguageClient client, ILogger<ReviewSessions> logger)
 {
     private readonly ConcurrentDictionary<string, ReviewSession> _sessions = new(StringComparer.Ordinal);
 
@@ -286,8 +286,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         var intervals = reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
         try
         {
-            var folder = Path.GetDirectoryName(deck.Path);
-            var rendered = CardRenderer.Render(card, deck.Document.Text, relative => Resolve(folder, relative), deletion);
+            var rendered = rendering.Render(card, deck.Document.Text, deck.Path, deletion);
             return new ReviewCard
             {
                 CardId = key,
@@ -314,10 +313,6 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
             };
         }
     }
-
-    // Relative images and links point at files beside the deck; the client maps file: URIs to what its view may load.
-    private static string? Resolve(string? folder, string relative) =>
-        folder is null ? null : new Uri(Path.GetFullPath(Path.Combine(folder, relative))).AbsoluteUri;
 
     private static int IndexOf(IReadOnlyList<CardKey> keys, CardKey key)
     {

@@ -30,7 +30,7 @@ public sealed class DurabilityTests : IDisposable
     private static async Task<string> OpenAndStartAsync(ServerProcess server, string path)
     {
         server.Rpc.StartListening();
-        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(LspTestClient.Patience);
+        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(ServerProcess.Patience);
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
         var uri = new Uri(path).AbsoluteUri;
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
@@ -38,13 +38,13 @@ public sealed class DurabilityTests : IDisposable
             TextDocument = new TextDocumentItem { Uri = uri, Version = 1, Text = await File.ReadAllTextAsync(path) },
         });
         var step = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", mode = "all" })
-            .WaitAsync(LspTestClient.Patience);
+            .WaitAsync(ServerProcess.Patience);
         return step.GetProperty("sessionId").GetString()!;
     }
 
     private static Task<JsonElement> RateAsync(ServerProcess server, string session, int rating) =>
         server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Rate, new { sessionId = session, rating, durationMs = 900 })
-            .WaitAsync(LspTestClient.Patience);
+            .WaitAsync(ServerProcess.Patience);
 
     private static (long Rows, string Integrity) Inspect(string database)
     {

@@ -80,7 +80,7 @@ internal sealed class Machine(string device, string clone, string dataHome)
             processId = System.Environment.ProcessId,
             rootUri = new Uri(Clone).AbsoluteUri,
             capabilities = new { },
-        }).WaitAsync(LspTestClient.Patience);
+        }).WaitAsync(ServerProcess.Patience);
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
         return new Session(this, server);
     }
@@ -220,13 +220,13 @@ internal sealed class Machine(string device, string clone, string dataHome)
         });
 
         public Task<JsonElement> Request(string method, object parameters) =>
-            Server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(method, parameters).WaitAsync(LspTestClient.Patience);
+            Server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(method, parameters).WaitAsync(ServerProcess.Patience);
 
         public async ValueTask DisposeAsync()
         {
             try
             {
-                await Server.Rpc.InvokeAsync<object?>(Methods.Shutdown).WaitAsync(LspTestClient.Patience);
+                await Server.Rpc.InvokeAsync<object?>(Methods.Shutdown).WaitAsync(ServerProcess.Patience);
                 await Server.Rpc.NotifyAsync(Methods.Exit);
                 await Server.WaitForExitAsync();
             }

@@ -47,7 +47,7 @@ public sealed class RepositoryDurabilityTests : IDisposable
         {
             rootUri = new Uri(Root).AbsoluteUri,
             capabilities = new { },
-        }).WaitAsync(LspTestClient.Patience);
+        }).WaitAsync(ServerProcess.Patience);
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
         var uri = new Uri(path).AbsoluteUri;
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
@@ -55,13 +55,13 @@ public sealed class RepositoryDurabilityTests : IDisposable
             TextDocument = new TextDocumentItem { Uri = uri, Version = 1, Text = await File.ReadAllTextAsync(path) },
         });
         var step = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", mode = "all" })
-            .WaitAsync(LspTestClient.Patience);
+            .WaitAsync(ServerProcess.Patience);
         return step.GetProperty("sessionId").GetString()!;
     }
 
     private static Task<JsonElement> RateAsync(ServerProcess server, string session, int rating) =>
         server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Rate, new { sessionId = session, rating, durationMs = 900 })
-            .WaitAsync(LspTestClient.Patience);
+            .WaitAsync(ServerProcess.Patience);
 
     private IReadOnlyList<RatingEvent> Logged(string device = "laptop")
     {

@@ -8,6 +8,12 @@ namespace DeckLsp.Server.Tests.Executable;
 /// <summary>The real server executable, spoken to over its stdin and stdout with the real framing.</summary>
 internal sealed class ServerProcess : IDisposable
 {
+    /// <summary>
+    /// How long a test waits for a real server process to answer: it starts cold (the runtime, compiling its code, its
+    /// first database), and CI machines are busy. Only a hang should ever take this long.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     private readonly System.Diagnostics.Process _process;
 
     private ServerProcess(System.Diagnostics.Process process)
@@ -61,7 +67,7 @@ internal sealed class ServerProcess : IDisposable
 
     public async Task<int> WaitForExitAsync()
     {
-        await _process.WaitForExitAsync().WaitAsync(LspTestClient.Patience);
+        await _process.WaitForExitAsync().WaitAsync(Patience);
         return _process.ExitCode;
     }
 
@@ -91,9 +97,9 @@ internal sealed class ServerProcess : IDisposable
                 // The connection dies with the process: the ratings not answered are the ones not promised.
             }
         });
-        await LspTestClient.WaitForAsync(() => Volatile.Read(ref acknowledged) >= before ? "enough" : null, $"{before} acknowledged ratings");
+        await LspTestClient.WaitForAsync(() => Volatile.Read(ref acknowledged) >= before ? "enough" : null, $"{before} acknowledged ratings", Patience);
         KillHard();
-        await loop.WaitAsync(LspTestClient.Patience);
+        await loop.WaitAsync(Patience);
         return Volatile.Read(ref acknowledged);
     }
 

@@ -20,14 +20,14 @@ public sealed class ServerProcessTests
         server.Rpc.AddLocalRpcTarget(new DiagnosticsListener(diagnostics));
         server.Rpc.StartListening();
 
-        var result = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(LspTestClient.Patience);
+        var result = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(ServerProcess.Patience);
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
         {
             TextDocument = new TextDocumentItem { Uri = Uri, Version = 3, Text = "Q: Where is the answer?\n" },
         });
-        var published = await diagnostics.Task.WaitAsync(LspTestClient.Patience);
-        await server.Rpc.InvokeAsync<object?>(Methods.Shutdown).WaitAsync(LspTestClient.Patience);
+        var published = await diagnostics.Task.WaitAsync(ServerProcess.Patience);
+        await server.Rpc.InvokeAsync<object?>(Methods.Shutdown).WaitAsync(ServerProcess.Patience);
         await server.Rpc.NotifyAsync(Methods.Exit);
 
         Assert.Equal("utf-16", result.GetProperty("capabilities").GetProperty("positionEncoding").GetString());
@@ -41,7 +41,7 @@ public sealed class ServerProcessTests
     {
         using var server = ServerProcess.Start();
         server.Rpc.StartListening();
-        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(LspTestClient.Patience);
+        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(ServerProcess.Patience);
 
         await server.Rpc.NotifyAsync(Methods.Exit);
 
@@ -56,13 +56,13 @@ public sealed class ServerProcessTests
         var published = new SemaphoreSlim(0);
         server.Rpc.AddLocalRpcTarget(new VersionListener(versions, published));
         server.Rpc.StartListening();
-        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(LspTestClient.Patience);
+        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(ServerProcess.Patience);
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
         {
             TextDocument = new TextDocumentItem { Uri = Uri, Version = 1, Text = "Q: Where is the answer?\n" },
         });
-        Assert.True(await published.WaitAsync(LspTestClient.Patience));
+        Assert.True(await published.WaitAsync(ServerProcess.Patience));
 
         // The default (150 ms) would have published this long ago; ten minutes have not passed.
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidChange, new DidChangeTextDocumentParams
@@ -74,7 +74,7 @@ public sealed class ServerProcessTests
 
         // A save publishes at once: the server was only waiting.
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidSave, new DidSaveTextDocumentParams { TextDocument = new TextDocumentIdentifier { Uri = Uri } });
-        Assert.True(await published.WaitAsync(LspTestClient.Patience));
+        Assert.True(await published.WaitAsync(ServerProcess.Patience));
         Assert.Equal([1, 2], versions.ToArray());
     }
 

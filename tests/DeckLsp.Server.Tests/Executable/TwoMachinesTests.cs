@@ -109,7 +109,7 @@ public sealed class TwoMachinesTests : IDisposable
         desktop.Git("pull", "--no-rebase", "--no-edit", "origin", "main");
         await desktopSession.NotifyLogsChangedAsync();
 
-        var deadline = DateTime.UtcNow + Protocol.LspTestClient.Patience;
+        var deadline = DateTime.UtcNow + ServerProcess.Patience;
         string lens;
         while (!(lens = (await desktopSession.LensTitlesAsync(Path))[0]).Contains("6 new", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
         {

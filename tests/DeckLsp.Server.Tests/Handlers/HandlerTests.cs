@@ -29,7 +29,7 @@ public sealed class HandlerTests : IDisposable
         _reviews = new ReviewService(session, _client, TimeProvider.System, NullLogger<ReviewService>.Instance);
         var decks = new ReviewDecks(_store, index, _reviews);
         var writer = new HistoryWriter(NullLogger<HistoryWriter>.Instance);
-        var sessions = new ReviewSessions(_reviews, decks, new ReviewCounts(_reviews, decks), writer, _client, NullLogger<ReviewSessions>.Instance);
+        var sessions = new ReviewSessions(_reviews, decks, new ReviewCounts(_reviews, decks), writer, new CardRendering(), _client, NullLogger<ReviewSessions>.Instance);
         var follower = new HistoryFollower(_reviews, _store, _client, session, NullLogger<HistoryFollower>.Instance);
         _sync = new TextSyncHandler(_store, _publisher, index, _reviews, writer, sessions, follower, NullLogger<TextSyncHandler>.Instance);
     }

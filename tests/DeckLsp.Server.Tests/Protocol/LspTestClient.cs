@@ -136,10 +136,10 @@ internal sealed class LspTestClient : IAsyncDisposable
         throw new Xunit.Sdk.XunitException("The call succeeded; an error was expected.");
     }
 
-    /// <summary>Polls until <paramref name="find"/> finds something, for at most <see cref="Patience"/>.</summary>
-    public static async Task<T> WaitForAsync<T>(Func<T?> find, string what)
+    /// <summary>Polls until <paramref name="find"/> finds something, for at most <paramref name="patience"/> (default <see cref="Patience"/>).</summary>
+    public static async Task<T> WaitForAsync<T>(Func<T?> find, string what, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + (patience ?? Patience);
         while (true)
         {
             if (find() is { } found)
@@ -149,7 +149,7 @@ internal sealed class LspTestClient : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Waited {Patience.TotalSeconds} s for {what}.");
+                throw new TimeoutException($"Waited {(patience ?? Patience).TotalSeconds} s for {what}.");
             }
 
             await Task.Delay(10);

@@ -1,3 +1,5 @@
+using DeckLsp.Server.Reviews;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Tests.History;
@@ -124,6 +126,40 @@ public sealed class ReviewTests : IDisposable
 
         await LspTestClient.WaitForAsync(() => client.Received(Methods.CodeLensRefresh).Count > 0 ? "asked" : null, "workspace/codeLens/refresh");
         Assert.Single(client.Received(Methods.CountsChanged));
+    }
+
+    /// <summary>Renders as Core does, but fails on a card whose text holds the marker: a card that cannot be shown.</summary>
+    private sealed class FailingRendering(string marker) : CardRendering
+    {
+        public override DeckLsp.Core.Rendering.RenderedCard Render(DeckLsp.Core.Model.Card card, string deckText, string? deckPath, int? deletion) =>
+            deckText.Substring(card.Span.Start, card.Span.Length).Contains(marker, StringComparison.Ordinal)
+                ? throw new InvalidOperationException("the renderer broke on this card")
+                : base.Render(card, deckText, deckPath, deletion);
+    }
+
+    [Fact]
+    public async Task A_rating_stands_when_the_next_card_cannot_be_shown_and_that_card_reports_its_problem()
+    {
+        var text = "Q: first\nA: one\n\nQ: BOOM second\nA: two\n\nQ: third\nA: three\n";
+        var path = _folder.Write("broken.deck.md", text);
+        var uri = new Uri(path).AbsoluteUri;
+        await using var client = LspTestClient.Start(configureServices: services =>
+            services.AddSingleton<CardRendering>(new FailingRendering("BOOM")));
+        await client.InitializeAsync();
+        await client.OpenAsync(uri, text);
+        var step = await Start(client, uri, mode: "all");
+
+        step = await Rate(client, step, 4);
+
+        // The rating is answered and kept; the card that cannot be shown says why, and the session goes on past it.
+        Assert.Equal(1, LogRows(client));
+        var card = step.GetProperty("card");
+        Assert.Contains("could not be shown", card.GetProperty("problem").GetString());
+        Assert.Contains("line 4", card.GetProperty("problem").GetString());
+        Assert.Equal("", card.GetProperty("frontHtml").GetString());
+        step = await Rate(client, step, 3);
+        Assert.Contains("third", Front(step));
+        Assert.Equal(2, LogRows(client));
     }
 
     [Fact]
