@@ -1,0 +1,11 @@
+namespace DeckLsp.Core.Documents;
+
+/// <summary>The limits past which DeckLsp stops reading a deck, and why each is where it is (docs/reliability.md).</summary>
+public static class DeckLimits
+{
+    /// <summary>
+    /// How deep YAML collections in front matter may nest. A deck's front matter needs two levels (`tags: [a, b]`); the
+    /// library that reads it recurses once per level, so an unbounded depth would overflow the stack.
+    /// </summary>
+    public const int MaxFrontMatterDepth = 64;
+}
