@@ -8,4 +8,10 @@ public static class DeckLimits
     /// library that reads it recurses once per level, so an unbounded depth would overflow the stack.
     /// </summary>
     public const int MaxFrontMatterDepth = 64;
+
+    /// <summary>
+    /// How deep block quotes and lists may nest (a list item counts two: the list and the item). Markdig's own limit:
+    /// past it, the part is DECK016 and has no cards.
+    /// </summary>
+    public const int MaxBlockNesting = 128;
 }

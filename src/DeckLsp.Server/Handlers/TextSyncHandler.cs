@@ -31,11 +31,19 @@ internal sealed class TextSyncHandler(
     public void DidChange(DidChangeTextDocumentParams parameters)
     {
         var uri = parameters.TextDocument.Uri;
-        if (store.Change(uri, parameters.TextDocument.Version, parameters.ContentChanges,
-                (before, change, after) => keys.Changed(uri, before, change, after)) is null)
+        try
         {
-            logger.LogWarning("didChange for {Uri}, which is not open: ignored", uri);
-            return;
+            if (store.Change(uri, parameters.TextDocument.Version, parameters.ContentChanges,
+                    (before, change, after) => keys.Changed(uri, before, change, after)) is null)
+            {
+                logger.LogWarning("didChange for {Uri}, which is not open: ignored", uri);
+                return;
+            }
+        }
+        catch (EditObserverException e)
+        {
+            // The edit is applied; only the card keys' view of it failed, and the deck's diagnostics must still follow.
+            logger.LogError(e.InnerException, "Could not follow the cards of {Uri} through an edit", uri);
         }
 
         diagnostics.Schedule(uri);

@@ -31,11 +31,18 @@ internal sealed class DocumentStore
         return document;
     }
 
-    /// <summary>Applies the changes in order, each relative to the text after the previous one; null when the URI is not open.</summary>
+    /// <summary>
+    /// Applies the changes in order, each relative to the text after the previous one; null when the URI is not open.
+    /// Every change is applied and stored whatever else fails: parsing never throws, and should
+    /// <paramref name="applied"/> throw, the failure is raised (as <see cref="EditObserverException"/>) only once the
+    /// edited snapshot is the current one, so the server's text never parts from the editor's.
+    /// </summary>
     /// <param name="applied">Told of each change with the snapshots before and after it, in order, before readers see the result.</param>
     public OpenDocument? Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes,
         Action<DeckDocument, TextChange, DeckDocument>? applied = null)
     {
+        Exception? observerFailure = null;
+        OpenDocument next;
         lock (_gate)
         {
             if (_current.Get(uri) is not { } open)
@@ -50,14 +57,23 @@ internal sealed class DocumentStore
                     ? new TextChange(document.Lines.ToSpan(range, document.Text), change.Text)
                     : new TextChange(new TextSpan(0, document.Text.Length), change.Text);
                 var after = change.Range is null ? DeckDocument.Parse(change.Text, document.FileName) : document.Apply(edit);
-                applied?.Invoke(document, edit, after);
+                try
+                {
+                    applied?.Invoke(document, edit, after);
+                }
+                catch (Exception e)
+                {
+                    observerFailure ??= e;
+                }
+
                 document = after;
             }
 
-            var next = open with { Version = version, Document = document };
+            next = open with { Version = version, Document = document };
             Update(documents => documents.SetItem(uri, next));
-            return next;
         }
+
+        return observerFailure is null ? next : throw new EditObserverException(observerFailure);
     }
 
     public bool Close(string uri)
@@ -82,3 +98,6 @@ internal sealed class DocumentStore
         }
     }
 }
+
+/// <summary>An observer of edits failed; the edits were applied and stored all the same.</summary>
+internal sealed class EditObserverException(Exception inner) : Exception("An observer of text edits failed; the edits were applied.", inner);

@@ -79,6 +79,21 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Deck_nested_too_deep_for_the_parser_is_reported_and_the_other_decks_are_checked()
+    {
+        var deep = Write("deep/deep.deck.md", "Q: a\nA: b\n\n" + new string('>', 200) + " x\n\nQ: lonely\n");
+        Write("deep/fine.deck.md", "Q: c\nA: d\n");
+
+        var (code, output, error) = await CliRun.Run("check", Path.Combine(_root, "deep"));
+
+        Assert.Equal(1, code);
+        Assert.Equal("", error);
+        Assert.Contains($"{deep}:4:1: error DECK016: This part of the deck could not be read", output);
+        Assert.Contains($"{deep}:6:1: error DECK001", output);
+        Assert.EndsWith("2 decks, 3 cards: 2 errors, 0 warnings", output.Trim());
+    }
+
+    [Fact]
     public async Task Missing_path_is_a_usage_error_with_a_clear_message()
     {
         var (code, output, error) = await CliRun.Run("check", Path.Combine(_root, "nope"));

@@ -50,6 +50,37 @@ public sealed class DocumentStoreTests
         Assert.True(store.Current.Revision > before.Revision);
     }
 
+    // An observer of edits (the card key tracker) may fail; the editor's text must not be lost for it.
+    [Fact]
+    public void An_edit_is_kept_when_the_observer_of_edits_throws()
+    {
+        var store = new DocumentStore();
+        store.Open(Uri, 1, "Q: a\n");
+
+        var failure = Assert.Throws<EditObserverException>(() =>
+            store.Change(Uri, 2, [Replace(0, 3, 4, "b"), Replace(0, 4, 4, "c")], (_, _, _) => throw new InvalidOperationException("observer")));
+
+        Assert.Equal("observer", failure.InnerException!.Message);
+        Assert.Equal("Q: bc\n", store.Get(Uri)!.Document.Text);
+        Assert.Equal(2, store.Get(Uri)!.Version);
+    }
+
+    [Fact]
+    public void An_edit_that_nests_too_deep_for_the_parser_is_applied_and_later_edits_follow_it()
+    {
+        var store = new DocumentStore();
+        store.Open(Uri, 1, "Q: a\nA: b\n");
+        var deep = new string('>', 200) + " x\n\n";
+
+        store.Change(Uri, 2, [Replace(0, 0, 0, deep)]);
+        store.Change(Uri, 3, [Replace(2, 0, 1, "C")]);
+
+        var document = store.Get(Uri)!.Document;
+        Assert.Equal(deep + "C: a\nA: b\n", document.Text);
+        Assert.Contains(document.Diagnostics, d => d.Code == "DECK016");
+        Assert.Single(document.Deck.Cards);
+    }
+
     [Fact]
     public void Closing_forgets_the_document()
     {
