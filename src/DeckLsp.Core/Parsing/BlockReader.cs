@@ -427,6 +427,10 @@ internal static partial class BlockReader
         }
     }
 
-    [GeneratedRegex(@"<!--\s*id\s*:\s*(?<value>.*?)\s*-->", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex IdComment();
+    // Without NonBacktracking each unclosed "<!-- id:" scanned the rest of the block: 200 KB of them took 20 s. The
+    // non-backtracking engine finds every match in one pass, with the same results.
+    private static readonly Regex IdCommentPattern = new(@"<!--\s*id\s*:\s*(?<value>.*?)\s*-->",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    private static Regex IdComment() => IdCommentPattern;
 }
