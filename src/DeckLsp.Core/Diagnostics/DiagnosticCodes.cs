@@ -19,4 +19,5 @@ public static class DiagnosticCodes
     public const string AnswerSameAsQuestion = "DECK014";
     public const string MissingLinkTarget = "DECK015";
     public const string UnreadablePart = "DECK016";
+    public const string DeckTooLarge = "DECK017";
 }

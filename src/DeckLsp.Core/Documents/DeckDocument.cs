@@ -27,8 +27,8 @@ public sealed class DeckDocument
         public SegmentContent? Content;
     }
 
-    // Some part failed to parse (SegmentParser.ParseDocument): every edit re-parses the whole text, so that the parts
-    // found around the failure are always those a full parse finds.
+    // Some part failed to parse, or the deck is too large to read (SegmentParser.ParseDocument): every edit re-parses
+    // the whole text, so that the snapshot is always what a full parse makes of it.
     private bool _hasUnreadable;
 
     private DeckDocument(string text, string fileName, Segment[] segments, int[] starts, ContentSlot[] contents)
@@ -118,7 +118,7 @@ public sealed class DeckDocument
         var end = Math.Clamp(change.Span.End, start, oldLength);
         change = new TextChange(TextSpan.FromBounds(start, end), change.NewText);
         var text = change.ApplyTo(Text);
-        if (_hasUnreadable)
+        if (_hasUnreadable || text.Length > DeckLimits.MaxDeckLength)
         {
             return Parse(text, FileName);
         }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using DeckLsp.Core.Diagnostics;
+using DeckLsp.Core.Documents;
 using DeckLsp.Core.Parsing;
 using DeckLsp.Core.Text;
 
@@ -102,6 +104,12 @@ internal sealed class SegmentContent
                     break;
                 case FactKind.Unreadable:
                     problems.Add(Unreadable(span, fact.Text));
+                    break;
+                case FactKind.TooLarge:
+                    problems.Add(new DeckDiagnostic(DiagnosticCodes.DeckTooLarge, DeckSeverity.Error,
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"This deck is {text.Length:N0} characters long, over the limit of {DeckLimits.MaxDeckLength:N0}: it is not checked and its cards cannot be studied. Split it into smaller decks."),
+                        span));
                     break;
                 case FactKind.NestedMarker:
                     problems.Add(new DeckDiagnostic(DiagnosticCodes.NestedMarker, DeckSeverity.Warning,

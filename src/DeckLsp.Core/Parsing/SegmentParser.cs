@@ -50,13 +50,21 @@ internal static class SegmentParser
     }
 
     /// <summary>
-    /// Parses the whole text and never throws. Markdig throws past its nesting limits (and could on a bug): then the
+    /// Parses the whole text and never throws. A text over <see cref="DeckLimits.MaxDeckLength"/> is one segment that
+    /// says so and nothing more. Markdig throws past its nesting limits (and could on a bug): then the
     /// line it fails at is found, the text before it is parsed on its own, the line and what follows it up to the next
     /// paragraph at the left margin become one segment without cards (<see cref="FactKind.Unreadable"/>), and the parse
     /// goes on from there. The result depends on the text alone, so an edited snapshot can always equal it.
     /// </summary>
     public static (List<(int Start, Segment Segment)> Segments, bool HasUnreadable) ParseDocument(string text)
     {
+        if (text.Length > DeckLimits.MaxDeckLength)
+        {
+            var firstLine = text.AsSpan().IndexOfAny('\r', '\n');
+            var fact = new Fact(FactKind.TooLarge, new TextSpan(0, firstLine < 0 ? text.Length : firstLine));
+            return ([(0, new Segment(text.Length, [], [fact]))], true);
+        }
+
         try
         {
             return (ParseRegion(text, 0, text.Length), false);
