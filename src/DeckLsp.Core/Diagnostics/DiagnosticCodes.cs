@@ -20,4 +20,5 @@ public static class DiagnosticCodes
     public const string MissingLinkTarget = "DECK015";
     public const string UnreadablePart = "DECK016";
     public const string DeckTooLarge = "DECK017";
+    public const string InvalidUtf8 = "DECK018";
 }
