@@ -74,8 +74,17 @@ internal static class DeckFileReader
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
         }
 
-        var flags = OperatingSystem.IsLinux() ? LinuxNonBlockCloseOnExec : MacNonBlockCloseOnExec;
-        var descriptor = Open(path, flags);
+        int descriptor;
+        try
+        {
+            descriptor = Open(path, OperatingSystem.IsLinux() ? LinuxNonBlockCloseOnExec : MacNonBlockCloseOnExec);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library not found under its usual name (some Linux distributions): the ordinary open, which may wait.
+            descriptor = -1;
+        }
+
         if (descriptor < 0)
         {
             // The ordinary open gives the ordinary message (not found, permission denied).
