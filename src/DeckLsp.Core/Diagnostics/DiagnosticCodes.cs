@@ -18,4 +18,7 @@ public static class DiagnosticCodes
     public const string UnbalancedCloze = "DECK013";
     public const string AnswerSameAsQuestion = "DECK014";
     public const string MissingLinkTarget = "DECK015";
+    public const string UnreadablePart = "DECK016";
+    public const string DeckTooLarge = "DECK017";
+    public const string InvalidUtf8 = "DECK018";
 }

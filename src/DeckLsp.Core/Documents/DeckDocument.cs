@@ -27,6 +27,10 @@ public sealed class DeckDocument
         public SegmentContent? Content;
     }
 
+    // Some part failed to parse, or the deck is too large to read (SegmentParser.ParseDocument): every edit re-parses
+    // the whole text, so that the snapshot is always what a full parse makes of it.
+    private bool _hasUnreadable;
+
     private DeckDocument(string text, string fileName, Segment[] segments, int[] starts, ContentSlot[] contents)
     {
         Text = text;
@@ -92,14 +96,21 @@ public sealed class DeckDocument
         }
     }
 
+    /// <summary>Parses the text; never throws: a part the parser fails on is DECK016 and the rest keeps its cards.</summary>
     public static DeckDocument Parse(string text, string fileName = "deck.deck.md")
     {
-        var parsed = SegmentParser.ParseRegion(text, 0, text.Length);
+        var (parsed, hasUnreadable) = SegmentParser.ParseDocument(text);
         return new DeckDocument(text, fileName, parsed.Select(p => p.Segment).ToArray(), parsed.Select(p => p.Start).ToArray(),
-            parsed.Select(_ => new ContentSlot()).ToArray());
+            parsed.Select(_ => new ContentSlot()).ToArray())
+        {
+            _hasUnreadable = hasUnreadable,
+        };
     }
 
-    /// <summary>Applies one edit (offsets in this snapshot's text) and returns the next snapshot.</summary>
+    /// <summary>
+    /// Applies one edit (offsets in this snapshot's text, clamped to it) and returns the next snapshot. Never throws:
+    /// the edited text is decided first, and whatever the parse of it meets, the snapshot holds that text.
+    /// </summary>
     public DeckDocument Apply(TextChange change)
     {
         var oldLength = Text.Length;
@@ -107,6 +118,26 @@ public sealed class DeckDocument
         var end = Math.Clamp(change.Span.End, start, oldLength);
         change = new TextChange(TextSpan.FromBounds(start, end), change.NewText);
         var text = change.ApplyTo(Text);
+        if (_hasUnreadable || text.Length > DeckLimits.MaxDeckLength)
+        {
+            return Parse(text, FileName);
+        }
+
+        try
+        {
+            return ApplyIncrementally(change, text);
+        }
+        catch (Exception)
+        {
+            // The parser failed on the re-parsed region: the full parse finds the failing part and reads around it.
+            return Parse(text, FileName);
+        }
+    }
+
+    private DeckDocument ApplyIncrementally(TextChange change, string text)
+    {
+        var oldLength = Text.Length;
+        var (start, end) = (change.Span.Start, change.Span.End);
         var delta = change.Delta;
 
         // The segment before the edit is re-read too: the edit may decide whether its successor still starts fresh.

@@ -1,6 +1,8 @@
 using DeckLsp.Core.Diagnostics;
+using DeckLsp.Core.Documents;
 using DeckLsp.Core.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace DeckLsp.Core.Model;
@@ -42,7 +44,7 @@ internal static class FrontMatterReader
         YamlStream stream = [];
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml))));
         }
         catch (YamlException e)
         {
@@ -124,4 +126,38 @@ internal static class FrontMatterReader
 
     private static DeckDiagnostic Error(string message, TextSpan span) =>
         new(DiagnosticCodes.FrontMatter, DeckSeverity.Error, message, span);
+
+    /// <summary>
+    /// YamlDotNet's parser is a state machine, but its model (<see cref="YamlStream"/>) is built by recursion, one call
+    /// per level: `[[[[…` 30,000 deep overflows the stack, which no catch survives. The events are counted on the way in,
+    /// and a collection past <see cref="DeckLimits.MaxFrontMatterDepth"/> stops the load as a YAML error at that place.
+    /// </summary>
+    private sealed class DepthLimitedParser(IParser inner) : IParser
+    {
+        private int _depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            switch (inner.Current)
+            {
+                case SequenceStart or MappingStart when ++_depth > DeckLimits.MaxFrontMatterDepth:
+                    // The event's own span is empty: point at the one character that opens the level too many.
+                    var start = inner.Current.Start;
+                    throw new YamlException(start, new Mark(start.Index + 1, start.Line, start.Column + 1),
+                        $"nested deeper than {DeckLimits.MaxFrontMatterDepth} levels.");
+                case SequenceEnd or MappingEnd:
+                    _depth--;
+                    break;
+            }
+
+            return true;
+        }
+    }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using DeckLsp.Core.Diagnostics;
+using DeckLsp.Core.Documents;
 using DeckLsp.Core.Parsing;
 using DeckLsp.Core.Text;
 
@@ -45,8 +47,28 @@ internal sealed class SegmentContent
     /// <summary>The front matter, read at the document's start (the only place it stands), with its problems relative.</summary>
     public FrontMatterReader.Result? FrontMatter { get; }
 
-    /// <summary>Reads the segment that starts at <paramref name="start"/> of <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Reads the segment that starts at <paramref name="start"/> of <paramref name="text"/>. Never throws: should any
+    /// check fail on some input, the segment is reported (DECK016) without cards, and the rest of the deck is unharmed.
+    /// </summary>
     public static SegmentContent Read(string text, int start, Segment segment)
+    {
+        try
+        {
+            return ReadChecked(text, start, segment);
+        }
+        catch (Exception)
+        {
+            var firstLine = text.AsSpan(start, segment.Length).IndexOfAny('\r', '\n');
+            var span = new TextSpan(0, firstLine < 0 ? segment.Length : firstLine);
+            return new SegmentContent([], [], [], [Unreadable(span, "DeckLsp failed to check it (a bug: please report the text)")], [], null);
+        }
+    }
+
+    private static DeckDiagnostic Unreadable(TextSpan span, string reason) =>
+        new(DiagnosticCodes.UnreadablePart, DeckSeverity.Error, $"This part of the deck could not be read: {reason}. Its cards are left out until it is fixed.", span);
+
+    private static SegmentContent ReadChecked(string text, int start, Segment segment)
     {
         var problems = new List<DeckDiagnostic>();
         var assembler = new CardAssembler(text, problems);
@@ -78,6 +100,15 @@ internal sealed class SegmentContent
                     var written = text.Substring(span.Start, span.Length);
                     problems.Add(new DeckDiagnostic(DiagnosticCodes.LookAlikeMarker, DeckSeverity.Warning,
                         $"`{written}` looks like a marker but is not one: write `{Markers.Canonical(fact.Marker)}` (upper case, colon right after) at the start of the line.",
+                        span));
+                    break;
+                case FactKind.Unreadable:
+                    problems.Add(Unreadable(span, fact.Text));
+                    break;
+                case FactKind.TooLarge:
+                    problems.Add(new DeckDiagnostic(DiagnosticCodes.DeckTooLarge, DeckSeverity.Error,
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"This deck is {text.Length:N0} characters long, over the limit of {DeckLimits.MaxDeckLength:N0}: it is not checked and its cards cannot be studied. Split it into smaller decks."),
                         span));
                     break;
                 case FactKind.NestedMarker:

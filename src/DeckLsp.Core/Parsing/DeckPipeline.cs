@@ -22,7 +22,8 @@ public static class DeckPipeline
         .UseTaskLists()
         .UseAutoLinks()
         .UseEmphasisExtras()
-        .UseCustomContainers();
+        .UseCustomContainers()
+        .Use<BoundedLinks>();
 
     private static MarkdownPipeline Build(bool frontMatter)
     {

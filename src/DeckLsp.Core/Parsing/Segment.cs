@@ -36,6 +36,12 @@ public enum FactKind
 
     /// <summary>Code (a code span or a code block) whose braces are not cloze syntax.</summary>
     Code,
+
+    /// <summary>A part the Markdown parser failed on (it nests too deep); Span is the line it failed at, Text why.</summary>
+    Unreadable,
+
+    /// <summary>The deck is longer than <see cref="Documents.DeckLimits.MaxDeckLength"/> and was not read; Span is its first line.</summary>
+    TooLarge,
 }
 
 /// <summary>A fact with offsets relative to its segment.</summary>

@@ -28,7 +28,7 @@ internal static class CheckCommand
             return DeckCommandLine.UsageError;
         }
 
-        var reports = decks.Select(d => new FileReport(d.Path, d.Document, DocumentDiagnostics.WithLinks(d.Document, d.Path))).ToList();
+        var reports = decks.Select(d => new FileReport(d.Path, d.Document, d.Diagnostics())).ToList();
         var errors = reports.Sum(r => r.Diagnostics.Count(d => d.Severity == DeckSeverity.Error));
         if (json)
         {

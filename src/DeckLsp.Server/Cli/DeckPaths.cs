@@ -1,4 +1,3 @@
-using DeckLsp.Core.Documents;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -46,9 +45,9 @@ internal static class DeckPaths
 
     /// <summary>
     /// The decks the paths name, parsed; false (with the message written to <paramref name="error"/>, prefixed by the
-    /// command) when a path names nothing or a file cannot be read.
+    /// command) when a path names nothing or a file cannot be read (see <see cref="DeckFileReader"/>).
     /// </summary>
-    public static bool TryLoad(IEnumerable<string> paths, string command, TextWriter error, out List<(string Path, DeckDocument Document)> decks)
+    public static bool TryLoad(IEnumerable<string> paths, string command, TextWriter error, out List<DeckFile> decks)
     {
         decks = [];
         if (!TryExpand(paths, out var files, out var problem))
@@ -61,7 +60,7 @@ internal static class DeckPaths
         {
             try
             {
-                decks.Add((file, DeckDocument.Parse(File.ReadAllText(file), file)));
+                decks.Add(DeckFileReader.Read(file));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -38,16 +38,24 @@ internal sealed class TextSyncHandler(
     public void DidChange(DidChangeTextDocumentParams parameters)
     {
         var uri = parameters.TextDocument.Uri;
-        var (changed, drafts) = store.Change(uri, parameters.TextDocument.Version, parameters.ContentChanges, reviews.Now);
-        if (changed is null)
+        try
         {
-            logger.LogWarning("didChange for {Uri}, which is not open: ignored", uri);
-            return;
-        }
+            var (changed, drafts) = store.Change(uri, parameters.TextDocument.Version, parameters.ContentChanges, reviews.Now);
+            if (changed is null)
+            {
+                logger.LogWarning("didChange for {Uri}, which is not open: ignored", uri);
+                return;
+            }
 
-        if (drafts.Count > 0 && changed.Link is { } link)
+            if (drafts.Count > 0 && changed.Link is { } link)
+            {
+                writer.Enqueue($"record what an edit of {uri} moved", () => link.Source.Append(drafts));
+            }
+        }
+        catch (EditObserverException e)
         {
-            writer.Enqueue($"record what an edit of {uri} moved", () => link.Source.Append(drafts));
+            // The edit is applied; only the card keys' view of it failed, and the deck's diagnostics must still follow.
+            logger.LogError(e.InnerException, "Could not follow the cards of {Uri} through an edit", uri);
         }
 
         diagnostics.Schedule(uri);

@@ -62,6 +62,7 @@ internal sealed record TextDocumentItem
     public required int Version { get; init; }
 
     [JsonPropertyName("text")]
+    [JsonConverter(typeof(EditorTextConverter))]
     public required string Text { get; init; }
 }
 

@@ -27,6 +27,7 @@ internal sealed record TextDocumentContentChangeEvent
     public Range? Range { get; init; }
 
     [JsonPropertyName("text")]
+    [JsonConverter(typeof(EditorTextConverter))]
     public required string Text { get; init; }
 }
 

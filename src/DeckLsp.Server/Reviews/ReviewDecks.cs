@@ -75,7 +75,7 @@ internal sealed class ReviewDecks(DocumentStore store, WorkspaceIndex index, Rev
     {
         try
         {
-            return File.Exists(path) ? DeckDocument.Parse(File.ReadAllText(path), System.IO.Path.GetFileName(path)) : null;
+            return File.Exists(path) ? DeckFileReader.Read(path).Document : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

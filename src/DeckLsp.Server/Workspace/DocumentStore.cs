@@ -44,10 +44,16 @@ internal sealed class DocumentStore
     /// <summary>
     /// Applies the changes in order, each relative to the text after the previous one, keys following the cards; null
     /// when the URI is not open. Returns the history events the edits call for (a key moved to an id), to write later.
+    /// Every change is applied and stored whatever else fails: parsing never throws, and should following the card keys
+    /// fail, the deck is linked to its history afresh, the edit stored, and only then the failure raised (as
+    /// <see cref="EditObserverException"/>), so the server's text never parts from the editor's.
     /// </summary>
     public (OpenDocument? Document, IReadOnlyList<HistoryEvent> Drafts) Change(string uri, int version,
         IReadOnlyList<TextDocumentContentChangeEvent> changes, DateTimeOffset? now = null)
     {
+        Exception? trackingFailure = null;
+        OpenDocument? stored;
+        IReadOnlyList<HistoryEvent> result;
         lock (_gate)
         {
             if (_current.Get(uri) is not { } open)
@@ -66,8 +72,16 @@ internal sealed class DocumentStore
                 var after = change.Range is null ? DeckDocument.Parse(change.Text, document.FileName) : document.Apply(edit);
                 if (link is not null)
                 {
-                    (link, var more) = link.Track(document, edit, after, now ?? DateTimeOffset.UtcNow);
-                    drafts.AddRange(more);
+                    try
+                    {
+                        (link, var more) = link.Track(document, edit, after, now ?? DateTimeOffset.UtcNow);
+                        drafts.AddRange(more);
+                    }
+                    catch (Exception e)
+                    {
+                        trackingFailure ??= e;
+                        link = Relinked(link, after);
+                    }
                 }
 
                 document = after;
@@ -75,7 +89,22 @@ internal sealed class DocumentStore
 
             var next = open with { Version = version, Document = document, Link = link };
             Update(documents => documents.SetItem(uri, next));
-            return (next, drafts);
+            (stored, result) = (next, drafts);
+        }
+
+        return trackingFailure is null ? (stored, result) : throw new EditObserverException(trackingFailure);
+    }
+
+    // The keys could not follow an edit (a bug): the deck is linked to its history again as if it were just opened.
+    private static DeckLink? Relinked(DeckLink link, DeckDocument document)
+    {
+        try
+        {
+            return DeckLink.Link(link.Source, link.Placement, document);
+        }
+        catch (Exception)
+        {
+            return null;
         }
     }
 
@@ -133,3 +162,6 @@ internal sealed class DocumentStore
         }
     }
 }
+
+/// <summary>Following the card keys through an edit failed; the edit was applied and stored all the same.</summary>
+internal sealed class EditObserverException(Exception inner) : Exception("Following the card keys through an edit failed; the edit was applied.", inner);

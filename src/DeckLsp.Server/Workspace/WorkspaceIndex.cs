@@ -77,7 +77,7 @@ internal sealed class WorkspaceIndex(ILogger<WorkspaceIndex> logger)
             }
 
             var uri = DeckUri.FromPath(path);
-            return IndexedDeck.From(uri, DeckDocument.Parse(File.ReadAllText(path), Path.GetFileName(path)));
+            return IndexedDeck.From(uri, DeckFileReader.Read(path).Document);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -83,6 +83,10 @@ public class DiagnosticCases
         { "title of the wrong type", "---\ntitle: [a, b]\n---\n\nQ: a\nA: b\n", ["DECK011 1:7-1:13"] },
         { "tags of the wrong type", "---\ntags: rnn\n---\n\nQ: a\nA: b\n", ["DECK011 1:6-1:9"] },
         { "unknown key", "---\ntitle: T\nauthor: me\n---\n\nQ: a\nA: b\n", ["DECK011 2:0-2:6"] },
+        // YamlDotNet builds its model recursively: past the depth limit the front matter is refused, not followed down.
+        { "front matter nested past the depth limit", $"---\ntitle: {Nested(65)}\n---\n\nQ: a\nA: b\n", ["DECK011 1:70-1:71"] },
+        { "front matter nested 30,000 deep and never closed", $"---\ntitle: {new string('[', 30_000)}\n---\n\nQ: a\nA: b\n", ["DECK011 1:70-1:71"] },
+        { "front matter nested up to the depth limit", $"---\nnote: {Nested(63)}\n---\n", ["DECK011 1:0-1:4"] },
 
         // DECK012
         { "cloze without deletion", "C: nothing hidden here\n", ["DECK012 0:0-0:2"] },
@@ -103,6 +107,8 @@ public class DiagnosticCases
         { "web and anchor links are not checked", "Q: a\nA: [w](https://example.com/x.png) [h](#top) [m](mailto:a@b.c)\n", [] },
         { "reference-style targets are not checked", "Q: a\nA: see [n][ref]\n\n[ref]: missing.md\n", [] },
     };
+
+    private static string Nested(int depth) => new string('[', depth) + new string(']', depth);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -121,7 +121,7 @@ public class IncrementalParseProperties
         return document.Deck.Cards.All(c => c.Span.End <= text.Length);
     }
 
-    private static bool SameModel(DeckDocument a, DeckDocument b) =>
+    internal static bool SameModel(DeckDocument a, DeckDocument b) =>
         a.Deck.Cards.SequenceEqual(b.Deck.Cards, CardComparer.Instance)
         && a.Deck.Sections.SequenceEqual(b.Deck.Sections)
         && a.Diagnostics.Select(Key).SequenceEqual(b.Diagnostics.Select(Key));

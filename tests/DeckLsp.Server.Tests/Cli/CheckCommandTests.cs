@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DeckLsp.Server.Cli;
+using DeckLsp.Server.Workspace;
 
 namespace DeckLsp.Server.Tests.Cli;
 
@@ -76,6 +77,76 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("one.deck.md:1:1: error DECK001", output);
         Assert.DoesNotContain("two.deck.md", output);
+    }
+
+    [Fact]
+    public async Task Deck_nested_too_deep_for_the_parser_is_reported_and_the_other_decks_are_checked()
+    {
+        var deep = Write("deep/deep.deck.md", "Q: a\nA: b\n\n" + new string('>', 200) + " x\n\nQ: lonely\n");
+        Write("deep/fine.deck.md", "Q: c\nA: d\n");
+
+        var (code, output, error) = await CliRun.Run("check", Path.Combine(_root, "deep"));
+
+        Assert.Equal(1, code);
+        Assert.Equal("", error);
+        Assert.Contains($"{deep}:4:1: error DECK016: This part of the deck could not be read", output);
+        Assert.Contains($"{deep}:6:1: error DECK001", output);
+        Assert.EndsWith("2 decks, 3 cards: 2 errors, 0 warnings", output.Trim());
+    }
+
+    [Fact]
+    public async Task Deck_that_is_not_valid_utf8_gets_DECK018_at_the_first_bad_byte()
+    {
+        var path = Path.Combine(_root, "latin1.deck.md");
+        File.WriteAllBytes(path, [.. "Q: 😀 caf"u8, 0xE9, .. "\nA: b \u00e9\n"u8, 0xFF]);
+
+        var (code, output, _) = await CliRun.Run("check", path);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"{path}:1:10: error DECK018: This file is not valid UTF-8: byte 0xE9 at byte offset 11", output);
+        Assert.Contains("1 deck, 1 card: 1 error", output);
+    }
+
+    [Fact]
+    public async Task Device_is_refused_with_a_clear_error_instead_of_read_without_end()
+    {
+        var (code, output, error) = await CliRun.Run("check", "/dev/zero");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("decklsp check: cannot read /dev/zero: it is larger than", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task Fifo_is_refused_with_a_clear_error_instead_of_waiting_for_a_writer()
+    {
+        var fifo = Path.Combine(_root, "pipe.deck.md");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var (code, output, error) = await Task.Run(() => CliRun.Run("check", fifo)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"decklsp check: cannot read {fifo}: it is not a regular file", error);
+    }
+
+    [Fact]
+    public async Task File_over_the_size_limit_is_refused_before_it_is_read()
+    {
+        var path = Path.Combine(_root, "huge.deck.md");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(DeckFileReader.MaxFileBytes + 1);
+        }
+
+        var (code, _, error) = await CliRun.Run("check", path);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"decklsp check: cannot read {path}: it is larger than 24 MiB", error);
     }
 
     [Fact]

@@ -43,6 +43,18 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task Deck_over_the_size_limit_gets_one_diagnostic_and_the_server_keeps_answering()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync();
+
+        await client.OpenAsync(Uri, "Q: a\nA: b\n" + new string('x', DeckLsp.Core.Documents.DeckLimits.MaxDeckLength));
+
+        var diagnostic = Assert.Single((await client.WaitForDiagnosticsAsync(Uri)).Diagnostics);
+        Assert.Equal("DECK017", diagnostic.Code);
+        Assert.Empty(await client.RequestForDocumentAsync<DocumentSymbol[]>(Methods.DocumentSymbol, Uri));
+    }
+
+    [Fact]
     public async Task Related_spans_become_relatedInformation()
     {
         await using var client = await LspTestClient.StartInitializedAsync();

@@ -50,6 +50,42 @@ public sealed class DocumentStoreTests
         Assert.True(store.Current.Revision > before.Revision);
     }
 
+    // Following the card keys through an edit may fail (here: keys that do not match the cards, as a bug would leave
+    // them); the editor's text must not be lost for it, and the deck is linked afresh.
+    [Fact]
+    public void An_edit_is_kept_when_following_the_card_keys_fails()
+    {
+        using var folder = new TempFolder();
+        using var source = new History.DatabaseHistory(Path.Combine(folder.Path, "reviews.db"), Tests.History.HistoryProbe.Replay,
+            Reviews.ReviewSettings.Default.Fingerprint(), "laptop");
+        var store = new DocumentStore();
+        store.Open(Uri, 1, "Q: a\n\nQ: x\nA: y\n", (_, _, _) =>
+            new Reviews.DeckLink(source, "a.deck.md", new Core.Identity.DeckKey("p0"), [new Core.Identity.CardKey("~only-one")], []));
+
+        var failure = Assert.Throws<EditObserverException>(() => store.Change(Uri, 2, [Replace(0, 3, 4, "b"), Replace(0, 4, 4, "c")]));
+
+        Assert.IsType<ArgumentException>(failure.InnerException);
+        Assert.Equal("Q: bc\n\nQ: x\nA: y\n", store.Get(Uri)!.Document.Text);
+        Assert.Equal(2, store.Get(Uri)!.Version);
+        Assert.Equal(2, store.Get(Uri)!.Link!.Cards.Count);
+    }
+
+    [Fact]
+    public void An_edit_that_nests_too_deep_for_the_parser_is_applied_and_later_edits_follow_it()
+    {
+        var store = new DocumentStore();
+        store.Open(Uri, 1, "Q: a\nA: b\n");
+        var deep = new string('>', 200) + " x\n\n";
+
+        store.Change(Uri, 2, [Replace(0, 0, 0, deep)]);
+        store.Change(Uri, 3, [Replace(2, 0, 1, "C")]);
+
+        var document = store.Get(Uri)!.Document;
+        Assert.Equal(deep + "C: a\nA: b\n", document.Text);
+        Assert.Contains(document.Diagnostics, d => d.Code == "DECK016");
+        Assert.Single(document.Deck.Cards);
+    }
+
     [Fact]
     public void Closing_forgets_the_document()
     {

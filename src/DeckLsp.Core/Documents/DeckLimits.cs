@@ -1,0 +1,24 @@
+namespace DeckLsp.Core.Documents;
+
+/// <summary>The limits past which DeckLsp stops reading a deck, and why each is where it is (docs/reliability.md).</summary>
+public static class DeckLimits
+{
+    /// <summary>
+    /// The longest deck that is read, in UTF-16 code units (8 MiB, about 35,000 cards as people write them). A longer one
+    /// is kept as text, so edits still apply, but reports only DECK017. Opening a 50 MB deck took 17 s and 2.5 GB;
+    /// under this limit a keystroke stays within the performance budgets (docs/performance.md).
+    /// </summary>
+    public const int MaxDeckLength = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// How deep YAML collections in front matter may nest. A deck's front matter needs two levels (`tags: [a, b]`); the
+    /// library that reads it recurses once per level, so an unbounded depth would overflow the stack.
+    /// </summary>
+    public const int MaxFrontMatterDepth = 64;
+
+    /// <summary>
+    /// How deep block quotes and lists may nest (a list item counts two: the list and the item). Markdig's own limit:
+    /// past it, the part is DECK016 and has no cards.
+    /// </summary>
+    public const int MaxBlockNesting = 128;
+}
