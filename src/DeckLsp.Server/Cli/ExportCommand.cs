@@ -39,6 +39,13 @@ internal static class ExportCommand
             return DeckCommandLine.UsageError;
         }
 
+        if (outputPath is not null && files.FirstOrDefault(f => SameFile.Check(f, outputPath)) is { } input)
+        {
+            var instead = Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(input)) + Extension(format);
+            error.WriteLine($"decklsp export: -o {outputPath} is one of the decks being exported ({input}); the export would replace it: choose another output file, such as {instead}.");
+            return DeckCommandLine.UsageError;
+        }
+
         var documents = new List<(string Path, DeckDocument Document)>();
         foreach (var file in files)
         {
@@ -109,6 +116,13 @@ internal static class ExportCommand
 
         return 0;
     }
+
+    private static string Extension(string format) => format switch
+    {
+        "tsv" => ".tsv",
+        "fsrs-revlog" => ".csv",
+        _ => ".txt",
+    };
 
     private static ReviewStore? OpenStore(string database, TextWriter error)
     {

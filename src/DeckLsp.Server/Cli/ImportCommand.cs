@@ -82,6 +82,11 @@ internal static class ImportCommand
             throw new ImportFailed($"{deckPath}: a deck's name must end in .deck.md");
         }
 
+        if (SameFile.Check(source, deckPath))
+        {
+            throw new ImportFailed($"-o {deckPath} is the file being imported; the import would replace it: choose another name for the deck.");
+        }
+
         if (File.Exists(deckPath) && !request.Force)
         {
             throw new ImportFailed($"{deckPath} already exists (use --force to replace it)");

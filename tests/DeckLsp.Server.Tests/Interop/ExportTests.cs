@@ -156,6 +156,38 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(["plain.deck.md"], FilesIn(_folder.Path));
     }
 
+    public static TheoryData<string> Formats => new() { "anki-text", "tsv", "fsrs-revlog" };
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Export_onto_its_own_deck_is_refused_and_leaves_the_deck_as_it_was(string format)
+    {
+        var deckPath = _folder.Write("plain.deck.md", "Q: a\n\nA: b\n");
+
+        var (code, output, error) = await Run("export", deckPath, "--format", format, "-o", deckPath, "--db", Path.Combine(_folder.Path, "none.db"));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"decklsp export: -o {deckPath} is one of the decks being exported", error);
+        Assert.Contains("choose another output file", error);
+        Assert.Equal("Q: a\n\nA: b\n", await File.ReadAllTextAsync(deckPath));
+        Assert.Equal(["plain.deck.md"], FilesIn(_folder.Path));
+    }
+
+    [Fact]
+    public async Task Export_onto_any_deck_of_a_folder_being_exported_is_refused_however_the_path_is_spelled()
+    {
+        _folder.Write("decks/a.deck.md", "Q: a\n\nA: b\n");
+        _folder.Write("decks/b.deck.md", "Q: c\n\nA: d\n");
+        var spelled = Path.Combine(_folder.Path, "decks", "..", "decks", "b.deck.md");
+
+        var (code, _, error) = await Run("export", Path.Combine(_folder.Path, "decks"), "--format", "tsv", "-o", spelled);
+
+        Assert.Equal(2, code);
+        Assert.Contains("is one of the decks being exported", error);
+        Assert.Equal("Q: c\n\nA: d\n", await File.ReadAllTextAsync(Path.Combine(_folder.Path, "decks", "b.deck.md")));
+    }
+
     [Fact]
     public async Task Export_without_a_format_is_a_usage_error()
     {
