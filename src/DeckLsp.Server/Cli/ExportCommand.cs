@@ -22,16 +22,23 @@ internal static class ExportCommand
         var format = new Option<string>("--format") { Description = "anki-text, tsv or fsrs-revlog.", Required = true };
         format.AcceptOnlyFromAmong("anki-text", "tsv", "fsrs-revlog");
         var outputPath = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output)." };
+        var keepFormulas = new Option<bool>("--keep-formulas")
+        {
+            Description = "tsv: write fields starting with = + - @ exactly, not behind an apostrophe (for Quizlet; never open the file in a spreadsheet).",
+        };
         var command = new Command("export", "Export decks for Anki or Quizlet, or their review log for the FSRS optimizer.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(outputPath);
         command.Options.Add(database);
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, result.GetValue(outputPath), result.GetValue(database), output, error));
+        command.Options.Add(keepFormulas);
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, result.GetValue(outputPath), result.GetValue(database), output, error,
+            spreadsheetSafe: !result.GetValue(keepFormulas)));
         return command;
     }
 
-    public static int Run(string[] paths, string format, string? outputPath, string? databasePath, TextWriter output, TextWriter error)
+    public static int Run(string[] paths, string format, string? outputPath, string? databasePath, TextWriter output, TextWriter error,
+        bool spreadsheetSafe = true)
     {
         if (!DeckPaths.TryExpand(paths, out var files, out var problem))
         {
@@ -79,7 +86,7 @@ internal static class ExportCommand
                 (text, notes) = AnkiTextFormat.Export(documents.Select(d => new AnkiTextFormat.Source(d.Document, StoredKeys(store, d.Path, d.Document))));
                 break;
             case "tsv":
-                text = DelimitedFormat.Export(documents.SelectMany(d => Rows(d.Document)));
+                text = DelimitedFormat.Export(documents.SelectMany(d => Rows(d.Document)), spreadsheetSafe);
                 break;
             default:
                 if (store is null)

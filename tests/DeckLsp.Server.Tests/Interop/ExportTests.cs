@@ -145,6 +145,31 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Tsv_export_neutralises_cards_that_a_spreadsheet_would_run_as_formulas()
+    {
+        var deckPath = _folder.Write("sheet.deck.md", "Q: =HYPERLINK(\"https://evil.example\",\"x\")\n\nA: - a list\n");
+
+        var (code, output, _) = await Run("export", deckPath, "--format", "tsv");
+        var (exactCode, exact, _) = await Run("export", deckPath, "--format", "tsv", "--keep-formulas");
+
+        Assert.Equal(0, code);
+        Assert.Equal("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\"\t\"'- a list\"\n", output);
+        Assert.Equal(0, exactCode);
+        Assert.Equal("\"=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\"\t- a list\n", exact);
+    }
+
+    [Fact]
+    public async Task Anki_text_keeps_a_card_that_starts_like_a_formula_exactly()
+    {
+        var deckPath = _folder.Write("sheet.deck.md", "---\ntitle: D\n---\n\nQ: =1+1 <!-- id: f -->\n\nA: -2\n");
+
+        var (code, output, _) = await Run("export", deckPath, "--format", "anki-text");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("f\tBasic\tD\t=1+1\t-2\t", output.Split('\n')[6]);
+    }
+
+    [Fact]
     public async Task Export_into_a_missing_folder_is_a_usage_error_and_writes_nothing()
     {
         var deckPath = _folder.Write("plain.deck.md", "Q: a\n\nA: b\n");
