@@ -25,16 +25,33 @@ public static class DeckCommandLine
                 result.AddError("--diagnostics-delay-ms cannot be negative.");
             }
         });
+        var maxMessage = new Option<int?>("--max-message-mb")
+        {
+            Description = "The largest protocol message the server reads, in MiB (default 64); larger ones are refused and skipped.",
+        };
+        maxMessage.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--max-message-mb must be at least 1.");
+            }
+        });
         var root = new RootCommand("DeckLsp: flashcard decks in Markdown. Without a command, serves LSP on stdio.");
         root.Options.Add(stdio);
         root.Options.Add(database);
         root.Options.Add(delay);
+        root.Options.Add(maxMessage);
         root.SetAction(async (result, cancellationToken) =>
         {
             var options = new ServerOptions { DatabasePath = result.GetValue(database) };
             if (result.GetValue(delay) is { } milliseconds)
             {
                 options = options with { DiagnosticsDelay = TimeSpan.FromMilliseconds(milliseconds) };
+            }
+
+            if (result.GetValue(maxMessage) is { } megabytes)
+            {
+                options = options with { Transport = options.Transport with { MaxMessageBytes = megabytes * 1024L * 1024 } };
             }
 
             return await LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), options, cancellationToken);

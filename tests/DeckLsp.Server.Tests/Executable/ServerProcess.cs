@@ -20,6 +20,12 @@ internal sealed class ServerProcess : IDisposable
 
     public JsonRpc Rpc { get; }
 
+    /// <summary>The server's stdin, for a client that writes bytes itself (<see cref="RawLspClient"/>) instead of <see cref="Rpc"/>.</summary>
+    public Stream StandardInput => _process.StandardInput.BaseStream;
+
+    /// <summary>The server's stdout.</summary>
+    public Stream StandardOutput => _process.StandardOutput.BaseStream;
+
     /// <summary>Starts the server on <paramref name="database"/>, or on a database of its own, with any further options.</summary>
     public static ServerProcess Start(string? database = null, params string[] options)
     {
