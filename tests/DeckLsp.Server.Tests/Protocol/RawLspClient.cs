@@ -86,9 +86,15 @@ internal sealed class RawLspClient : IAsyncDisposable
         return await ResponseAsync(id);
     }
 
-    public Task InitializeAsync(long id = 1_000_000) =>
-        RequestAsync(id, "initialize", """{"processId":null,"rootUri":null,"capabilities":{}}""")
-            .ContinueWith(_ => NotifyAsync("initialized", "{}")).Unwrap();
+    /// <summary><c>initialize</c>, then <c>initialized</c> unless told not to (which keeps the workspace index unbuilt).</summary>
+    public async Task InitializeAsync(long id = 1_000_000, bool initialized = true)
+    {
+        await RequestAsync(id, "initialize", """{"processId":null,"rootUri":null,"capabilities":{}}""");
+        if (initialized)
+        {
+            await NotifyAsync("initialized", "{}");
+        }
+    }
 
     /// <summary>The answer to the request with this id.</summary>
     public async Task<JsonElement> ResponseAsync(long id) =>
