@@ -26,6 +26,26 @@ internal static class ImportCommand
         format.AcceptOnlyFromAmong([.. ImportFormats.Names]);
         var force = new Option<bool>("--force") { Description = "Replace the output deck if it exists." };
         var json = new Option<bool>("--json") { Description = "Print what was written as JSON." };
+        var maxMediaFile = new Option<int>("--max-media-file-mb")
+        {
+            Description = $"Anki packages: the largest file one may unpack to (a media file, or the collection), in MiB (default {UnpackBudget.DefaultPerFileMegabytes}).",
+            DefaultValueFactory = _ => UnpackBudget.DefaultPerFileMegabytes,
+        };
+        var maxMedia = new Option<int>("--max-media-mb")
+        {
+            Description = $"Anki packages: what one may unpack to in all, in MiB (default {UnpackBudget.DefaultTotalMegabytes}).",
+            DefaultValueFactory = _ => UnpackBudget.DefaultTotalMegabytes,
+        };
+        foreach (var limit in new[] { maxMediaFile, maxMedia })
+        {
+            limit.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{limit.Name} must be at least 1.");
+                }
+            });
+        }
         var command = new Command("import", "Write a deck from a text export, Quizlet/CSV/TSV table, Anki text export or Anki package.");
         command.Arguments.Add(source);
         command.Options.Add(outputPath);
@@ -33,14 +53,25 @@ internal static class ImportCommand
         command.Options.Add(database);
         command.Options.Add(force);
         command.Options.Add(json);
+        command.Options.Add(maxMediaFile);
+        command.Options.Add(maxMedia);
         command.SetAction(result => Run(
             new Request(result.GetValue(source)!, result.GetValue(outputPath), ImportFormats.Parse(result.GetValue(format)!),
-                result.GetValue(database), result.GetValue(force), result.GetValue(json)),
+                result.GetValue(database), result.GetValue(force), result.GetValue(json))
+            {
+                MaxMediaFileMegabytes = result.GetValue(maxMediaFile),
+                MaxMediaMegabytes = result.GetValue(maxMedia),
+            },
             TimeProvider.System, output, error));
         return command;
     }
 
-    public sealed record Request(string Source, string? Output, ImportFormat Format, string? Database, bool Force, bool Json);
+    public sealed record Request(string Source, string? Output, ImportFormat Format, string? Database, bool Force, bool Json)
+    {
+        public int MaxMediaFileMegabytes { get; init; } = UnpackBudget.DefaultPerFileMegabytes;
+
+        public int MaxMediaMegabytes { get; init; } = UnpackBudget.DefaultTotalMegabytes;
+    }
 
     private sealed class ImportFailed(string message) : Exception(message);
 
@@ -102,12 +133,13 @@ internal static class ImportCommand
         ImportedDeck deck;
         PackageImport? package = null;
         AnkiPackage? opened = null;
+        var budget = UnpackBudget.FromMegabytes(request.MaxMediaFileMegabytes, request.MaxMediaMegabytes);
         try
         {
             var mediaFolder = DeckStem(deckPath) + ".media";
             if (format == ImportFormat.Apkg)
             {
-                var (read, problem) = AnkiPackage.Open(source);
+                var (read, problem) = AnkiPackage.Open(source, budget);
                 opened = read ?? throw new ImportFailed($"{source}: {problem}");
                 try
                 {
@@ -146,8 +178,7 @@ internal static class ImportCommand
                     staged.EnsureFolder(mediaPath);
                     foreach (var (name, file) in package.Media)
                     {
-                        using var stream = staged.Create(Path.Combine(mediaPath, file));
-                        opened!.CopyMedia(name, stream);
+                        staged.Write(Path.Combine(mediaPath, file), stream => opened!.CopyMedia(name, budget.Limit(stream, $"the media file {name}")));
                     }
                 }
 
@@ -162,6 +193,11 @@ internal static class ImportCommand
 
             Report(request, deckPath, document, deck, package, history, databasePath, output, error);
             return 0;
+        }
+        catch (UnpackLimitExceededException e)
+        {
+            var flag = e.PerFile ? "--max-media-file-mb" : "--max-media-mb";
+            throw new ImportFailed($"{source}: {e.Message}; nothing was written. If you trust the package, raise the limit with {flag}.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
