@@ -8,6 +8,9 @@ public static class DeckCommandLine
 {
     public const int UsageError = 2;
 
+    /// <summary>DeckLsp itself failed: a bug, reported in a sentence (DECKLSP_DEBUG=1 adds the details).</summary>
+    public const int InternalError = 3;
+
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
@@ -73,6 +76,21 @@ public static class DeckCommandLine
             return UsageError;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var command = parsed.CommandResult.Command is RootCommand ? "decklsp" : $"decklsp {parsed.CommandResult.Command.Name}";
+            await error.WriteLineAsync($"{command}: failed unexpectedly; this is a bug in DeckLsp. Please report it with the command you ran "
+                + "(run it again with DECKLSP_DEBUG=1 to print the details).");
+            if (Environment.GetEnvironmentVariable("DECKLSP_DEBUG") is "1")
+            {
+                await error.WriteLineAsync(e.ToString());
+            }
+
+            return InternalError;
+        }
     }
 }

@@ -63,9 +63,9 @@ internal static class DeckPaths
             {
                 decks.Add((file, DeckDocument.Parse(File.ReadAllText(file), file)));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (FileProblem.Is(e))
             {
-                error.WriteLine($"decklsp {command}: cannot read {file}: {e.Message}");
+                error.WriteLine($"decklsp {command}: cannot read {file}: {FileProblem.Reason(e)}.");
                 return false;
             }
         }

@@ -46,6 +46,12 @@ internal static class ExportCommand
             return DeckCommandLine.UsageError;
         }
 
+        if (outputPath is not null && Directory.Exists(outputPath))
+        {
+            error.WriteLine($"decklsp export: -o {outputPath} is a folder: name the file to write, such as {Path.Combine(outputPath, "decks" + Extension(format))}.");
+            return DeckCommandLine.UsageError;
+        }
+
         if (outputPath is not null && files.FirstOrDefault(f => SameFile.Check(f, outputPath)) is { } input)
         {
             var instead = Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(input)) + Extension(format);
@@ -60,9 +66,9 @@ internal static class ExportCommand
             {
                 documents.Add((file, DeckDocument.Parse(File.ReadAllText(file), file)));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (FileProblem.Is(e))
             {
-                error.WriteLine($"decklsp export: cannot read {file}: {e.Message}");
+                error.WriteLine($"decklsp export: cannot read {file}: {FileProblem.Reason(e)}.");
                 return DeckCommandLine.UsageError;
             }
         }
@@ -76,7 +82,11 @@ internal static class ExportCommand
             }
         }
 
-        var database = ReviewDatabasePaths.Choose(databasePath, null);
+        if (!DatabaseOption.TryResolve(databasePath, "export", error, out var database))
+        {
+            return DeckCommandLine.UsageError;
+        }
+
         using var store = File.Exists(database) ? OpenStore(database, error) : null;
         string text;
         IReadOnlyList<string> notes = [];
@@ -115,9 +125,10 @@ internal static class ExportCommand
             staged.WriteText(outputPath, text);
             staged.Commit();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileProblem.Is(e))
         {
-            error.WriteLine($"decklsp export: cannot write {outputPath}: {e.Message}");
+            var cause = e is StagedFileException staged ? staged.InnerException! : e;
+            error.WriteLine($"decklsp export: cannot write {outputPath}: {FileProblem.Reason(cause)}; {FileProblem.WriteAdvice(cause)}.");
             return DeckCommandLine.UsageError;
         }
 

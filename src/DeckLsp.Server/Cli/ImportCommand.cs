@@ -91,14 +91,24 @@ internal static class ImportCommand
     private static int Import(Request request, TimeProvider time, TextWriter output, TextWriter error)
     {
         var source = request.Source;
+        if (source.Length == 0)
+        {
+            throw new ImportFailed("the file to import is an empty name: give its path.");
+        }
+
+        if (Directory.Exists(source))
+        {
+            throw new ImportFailed($"{source} is a folder: name the file to import (an .apkg, a .csv or .tsv, or a text export).");
+        }
+
         byte[] bytes;
         try
         {
             bytes = File.ReadAllBytes(source);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileProblem.Is(e))
         {
-            throw new ImportFailed(e is FileNotFoundException or DirectoryNotFoundException ? $"no such file: {source}" : $"cannot read {source}: {e.Message}");
+            throw new ImportFailed(e is FileNotFoundException or DirectoryNotFoundException ? $"no such file: {source}" : $"cannot read {source}: {FileProblem.Reason(e)}.");
         }
 
         if (bytes.Length == 0)
@@ -184,11 +194,21 @@ internal static class ImportCommand
 
                 if (package is not null)
                 {
-                    databasePath = ReviewDatabasePaths.Choose(request.Database, null);
+                    databasePath = DatabasePath(request.Database);
                     history = WriteHistory(databasePath, fullPath, document, package, time, error);
                 }
 
-                staged.Commit();
+                try
+                {
+                    staged.Commit();
+                }
+                catch (StagedFileException e) when (history is not null)
+                {
+                    // The history is in the database for good: say so, and that running the import again is safe.
+                    throw new ImportFailed($"{source}: the review history was written to {databasePath} ({Plural(history.Reviews, "review")} of "
+                        + $"{Plural(history.Cards, "card")}), but {e.File} could not be put in place ({FileProblem.Reason(e.InnerException!)}){InPlace(e.Moved, fullPath)}. "
+                        + "Fix that and import again with --force: the history already in the database is not added twice.");
+                }
             }
 
             Report(request, deckPath, document, deck, package, history, databasePath, output, error);
@@ -199,13 +219,41 @@ internal static class ImportCommand
             var flag = e.PerFile ? "--max-media-file-mb" : "--max-media-mb";
             throw new ImportFailed($"{source}: {e.Message}; nothing was written. If you trust the package, raise the limit with {flag}.");
         }
+        catch (StagedFileException e)
+        {
+            throw new ImportFailed($"{source}: cannot write {e.File}: {FileProblem.Reason(e.InnerException!)}; nothing was written.");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new ImportFailed($"{source}: cannot import ({e.Message.TrimEnd('.')}); nothing was written");
+            throw new ImportFailed($"{source}: cannot import ({e.Message.TrimEnd('.')}); nothing was written.");
         }
         finally
         {
             opened?.Dispose();
+        }
+    }
+
+    // ", though the 3 media files in /x/rnn.media are in place": what a failed commit did write.
+    private static string InPlace(IReadOnlyList<string> moved, string? deck)
+    {
+        if (moved.Count == 0)
+        {
+            return "";
+        }
+
+        var media = moved.Where(m => m != deck).ToList();
+        return $", though {Plural(media.Count, "media file")} in {Path.GetDirectoryName(media[0])} {(media.Count == 1 ? "is" : "are")} in place";
+    }
+
+    private static string DatabasePath(string? given)
+    {
+        try
+        {
+            return ReviewDatabasePaths.Choose(given, null);
+        }
+        catch (Exception e) when (FileProblem.Is(e))
+        {
+            throw new ImportFailed($"--db {given}: {FileProblem.Reason(e)}; name the review database's file.");
         }
     }
 

@@ -8,15 +8,23 @@ internal static class SameFile
 
     private static string Resolve(string path)
     {
-        var full = Path.GetFullPath(path);
         try
         {
-            return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+            var full = Path.GetFullPath(path);
+            try
+            {
+                return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+            }
+            catch (IOException)
+            {
+                // A link that cannot be followed is compared as written.
+                return full;
+            }
         }
-        catch (IOException)
+        catch (ArgumentException)
         {
-            // A link that cannot be followed is compared as written.
-            return full;
+            // Not a path at all: the same file only as the same text. Reading or writing it reports the problem.
+            return path;
         }
     }
 }

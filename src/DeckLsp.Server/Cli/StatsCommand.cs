@@ -30,7 +30,11 @@ internal static class StatsCommand
             return DeckCommandLine.UsageError;
         }
 
-        var path = ReviewDatabasePaths.Choose(databasePath, null);
+        if (!DatabaseOption.TryResolve(databasePath, "stats", error, out var path))
+        {
+            return DeckCommandLine.UsageError;
+        }
+
         ReviewStore? store = null;
         if (File.Exists(path))
         {

@@ -16,18 +16,26 @@ internal sealed partial class StagedFiles : IDisposable
     private bool _committed;
 
     /// <summary>The files moved into place so far by <see cref="Commit"/>, in the order they were moved.</summary>
-    public List<string> Moved { get; } = [];
+    private List<string> Moved { get; } = [];
 
     /// <summary>Writes a temporary file in <paramref name="final"/>'s folder, moved to <paramref name="final"/> on commit.</summary>
     public void Write(string final, Action<Stream> write)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(final))!;
-        Sweep(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(final)}.{Guid.NewGuid():N}.tmp");
-        var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        _files.Add((temporary, final, stream));
-        write(stream);
-        stream.Flush();
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(final))!;
+            Sweep(folder);
+            var temporary = Path.Combine(folder, $".{Path.GetFileName(final)}.{Guid.NewGuid():N}.tmp");
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            _files.Add((temporary, final, stream));
+            write(stream);
+            stream.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException && e is not UnpackLimitExceededException)
+        {
+            // Named by the file it was for: the temporary file's name means nothing to whoever reads the message.
+            throw new StagedFileException(final, e, []);
+        }
     }
 
     public void WriteText(string final, string text) => Write(final, stream =>
@@ -48,21 +56,31 @@ internal sealed partial class StagedFiles : IDisposable
 
     /// <summary>
     /// Moves every file into place, the first one staged last (the deck, once its media are there). A failure part way
-    /// leaves <see cref="Moved"/> in place and the rest where they were, for the caller to report.
+    /// throws <see cref="StagedFileException"/> naming the file and those already in place, which stay.
     /// </summary>
     public void Commit()
     {
-        foreach (var (_, _, stream) in _files)
+        var current = "";
+        try
         {
-            stream.Flush(flushToDisk: true);
-            stream.Dispose();
-        }
+            foreach (var (_, final, stream) in _files)
+            {
+                current = final;
+                stream.Flush(flushToDisk: true);
+                stream.Dispose();
+            }
 
-        _committed = true;
-        for (var i = _files.Count - 1; i >= 0; i--)
+            _committed = true;
+            for (var i = _files.Count - 1; i >= 0; i--)
+            {
+                current = _files[i].Final;
+                File.Move(_files[i].Temporary, _files[i].Final, overwrite: true);
+                Moved.Add(_files[i].Final);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Move(_files[i].Temporary, _files[i].Final, overwrite: true);
-            Moved.Add(_files[i].Final);
+            throw new StagedFileException(current, e, [.. Moved]);
         }
     }
 
@@ -133,4 +151,16 @@ internal sealed partial class StagedFiles : IDisposable
 
     [GeneratedRegex(@"^\..+\.[0-9a-f]{32}\.tmp$")]
     private static partial Regex OurTemporaryName();
+}
+
+/// <summary>
+/// A staged file could not be written or put in place: <see cref="File"/> is the file it was for (never the temporary
+/// one), <see cref="Moved"/> the files already in place when it happened, the cause is the inner exception.
+/// </summary>
+internal sealed class StagedFileException(string file, Exception cause, IReadOnlyList<string> moved)
+    : IOException($"{file}: {cause.Message}", cause)
+{
+    public string File { get; } = file;
+
+    public IReadOnlyList<string> Moved { get; } = moved;
 }
