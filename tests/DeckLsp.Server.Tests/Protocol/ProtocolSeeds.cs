@@ -7,7 +7,7 @@ namespace DeckLsp.Server.Tests.Protocol;
 /// protocol tests and of the fuzz property. <see cref="Code"/> is the error expected; <see cref="Id"/> the id it carries
 /// (null: <c>"id": null</c>); <see cref="Answered"/> false for a notification, which gets no answer.
 /// </summary>
-public sealed record ProtocolSeed(string Name, byte[] Bytes, int Code, long? Id, bool Answered = true, bool Batch = false)
+public sealed record ProtocolSeed(string Name, byte[] Bytes, int Code, long? Id, bool Answered = true, bool Batch = false, bool Framing = false)
 {
     public override string ToString() => Name;
 }
@@ -58,5 +58,5 @@ internal static class ProtocolSeeds
     private static ProtocolSeed Framed(string name, string body, int code, long? id, bool Answered = true, bool Batch = false) =>
         new(name, RawLspClient.Frame(body), code, id, Answered, Batch);
 
-    private static ProtocolSeed Raw(string name, string bytes, int code, long? id) => new(name, Encoding.UTF8.GetBytes(bytes), code, id);
+    private static ProtocolSeed Raw(string name, string bytes, int code, long? id) => new(name, Encoding.UTF8.GetBytes(bytes), code, id, Framing: true);
 }
