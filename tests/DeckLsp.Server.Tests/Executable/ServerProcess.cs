@@ -9,10 +9,12 @@ namespace DeckLsp.Server.Tests.Executable;
 internal sealed class ServerProcess : IDisposable
 {
     private readonly System.Diagnostics.Process _process;
+    private readonly string? _ownFolder;
 
-    private ServerProcess(System.Diagnostics.Process process)
+    private ServerProcess(System.Diagnostics.Process process, string? ownFolder)
     {
         _process = process;
+        _ownFolder = ownFolder;
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));
@@ -29,7 +31,9 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Starts the server on <paramref name="database"/>, or on a database of its own, with any further options.</summary>
     public static ServerProcess Start(string? database = null, params string[] options)
     {
-        database ??= Path.Combine(Directory.CreateTempSubdirectory("decklsp-db-").FullName, "reviews.db");
+        // A database of its own is removed with the process; one the test names is the test's to keep.
+        var ownFolder = database is null ? Directory.CreateTempSubdirectory("decklsp-db-").FullName : null;
+        database ??= Path.Combine(ownFolder!, "reviews.db");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll"), "--stdio", "--db", database },
@@ -48,7 +52,7 @@ internal sealed class ServerProcess : IDisposable
         // Drained so that a chatty stderr can never block the server.
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        return new ServerProcess(process);
+        return new ServerProcess(process, ownFolder);
     }
 
     public async Task<int> WaitForExitAsync()
@@ -66,8 +70,13 @@ internal sealed class ServerProcess : IDisposable
         if (!_process.HasExited)
         {
             _process.Kill();
+            _process.WaitForExit(LspTestClient.Patience);
         }
 
         _process.Dispose();
+        if (_ownFolder is not null)
+        {
+            Directory.Delete(_ownFolder, recursive: true);
+        }
     }
 }
