@@ -100,7 +100,7 @@ internal static class MessageCheck
 
         if (id is not { } answered)
         {
-            return new Verdict.Drop("A response without an id that the server sent has no request to answer.", null);
+            return new Verdict.Drop("A response without an id answers none of the server's requests.", null);
         }
 
         var responseProblem = members switch
