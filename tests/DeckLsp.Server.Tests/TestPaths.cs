@@ -49,3 +49,43 @@ internal sealed class TempFolder : IDisposable
         }
     }
 }
+
+/// <summary>
+/// Folders for servers' review databases that a test may reopen after the server is gone (a restart on the same
+/// history), so they outlive the client that made them. They are removed as the test process exits: best effort, since
+/// the test host may be stopped before it is done.
+/// </summary>
+internal static class RunFolders
+{
+    private static readonly List<string> Made = [];
+
+    static RunFolders() => AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveAll();
+
+    public static string Create(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        lock (Made)
+        {
+            Made.Add(folder);
+        }
+
+        return folder;
+    }
+
+    private static void RemoveAll()
+    {
+        lock (Made)
+        {
+            foreach (var folder in Made)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+}

@@ -48,6 +48,18 @@ export async function startCodeServer(): Promise<CodeServer> {
     }
   }
   const root = mkdtempSync(join(tmpdir(), "decklsp-e2e-"));
+  const started: { child?: ChildProcess } = {};
+  try {
+    return await start(root, (child) => (started.child = child));
+  } catch (error) {
+    // Nothing outlives a failed start: not the process, not its folders.
+    started.child?.kill("SIGKILL");
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function start(root: string, spawned: (child: ChildProcess) => void): Promise<CodeServer> {
   const workspace = join(root, "decks");
   const userData = join(root, "user-data");
   const extensions = join(root, "extensions");
@@ -70,6 +82,7 @@ export async function startCodeServer(): Promise<CodeServer> {
     [entry, "--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", ...common, workspace],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1" } },
   );
+  spawned(child);
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}/`;

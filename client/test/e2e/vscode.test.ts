@@ -1,7 +1,8 @@
 // The packaged extension in real VS Code (code-server 1.100.3), driven like a user would: open the sample deck, see
-// the lenses, type a broken card and find DECK001 in Problems, then study the whole deck in the panel.
-import { mkdirSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+// the lenses, type a broken card and find DECK001 in Problems, then study the whole deck in the panel. Each test opens
+// what it needs itself and the afterEach puts everything back, so one failure never fails the tests after it.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchChromium } from "../support/chromium";
@@ -9,10 +10,10 @@ import { type CodeServer, runCommand, startCodeServer, stats, studyFrame, waitFo
 
 // Set DECKLSP_SCREENSHOTS to a folder (docs/images) to save the README's screenshots on the way.
 const screenshots = process.env.DECKLSP_SCREENSHOTS;
+const sampleDeck = resolve(new URL("../../../samples/rnn.deck.md", import.meta.url).pathname);
 let codeServer: CodeServer;
 let browser: Browser;
 let page: Page;
-let ratingsGiven = -1;
 
 async function screenshot(name: string): Promise<void> {
   if (screenshots) {
@@ -33,10 +34,17 @@ beforeAll(async () => {
   await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "rnn.deck.md" }).waitFor({ timeout: 120_000 });
 });
 
+// Each test starts from what the one before left, so every test leaves things as it found them, pass or fail: the
+// deck as in samples/ and not dirty, no study panel, no panel, no notifications. A failed cleanup step is reported
+// and the next one still runs; it never hides the test's own failure.
 afterEach(async (context) => {
   if (process.env.DECKLSP_E2E_DEBUG && context.task.result?.state === "fail") {
     await page.screenshot({ path: join(process.env.DECKLSP_E2E_DEBUG, `${context.task.name}.png`) });
   }
+  await cleanup("restore the sample deck", restoreDeck);
+  await cleanup("close the study panels", closeStudyPanels);
+  await cleanup("hide the panel", hidePanel);
+  await cleanup("clear the notifications", () => runCommand(page, "Notifications: Clear All Notifications"));
 });
 
 afterAll(async () => {
@@ -46,13 +54,13 @@ afterAll(async () => {
 
 describe("DeckLsp in VS Code 1.100.3", () => {
   it("Opening_a_deck_starts_the_server_and_shows_the_study_lenses", async () => {
-    await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "rnn.deck.md" }).click();
-    await page.locator(".monaco-editor .view-lines").first().waitFor();
+    await openDeck();
     await lens(/^Study deck \(9 cards\b/).waitFor({ timeout: 90_000 });
     expect(await page.locator(".codelens-decoration a", { hasText: "Review card" }).count()).toBeGreaterThan(0);
   });
 
   it("A_question_without_an_answer_shows_DECK001_in_the_Problems_view", async () => {
+    await openDeck();
     await page.locator(".monaco-editor .view-lines").first().click();
     await page.keyboard.press("Control+End");
     await page.keyboard.press("Enter");
@@ -71,11 +79,8 @@ describe("DeckLsp in VS Code 1.100.3", () => {
   });
 
   it("Study_deck_opens_the_panel_and_Space_and_1_to_5_reach_Session_complete", async () => {
-    await runCommand(page, "Notifications: Clear All Notifications");
-    await focusEditor();
-    await page.keyboard.press("Control+J"); // hide Problems: the panel gets the room
-    await page.locator(".markers-panel").waitFor({ state: "hidden" });
-    await page.keyboard.press("Control+Home");
+    await openDeck();
+    const before = stats(codeServer)[0]?.reviews ?? 0;
     const panel = await clickLensUntilThePanelOpens(/^Study deck/);
     await panel.locator(".side.front").waitFor({ timeout: 60_000 });
     expect(await page.locator(".tab", { hasText: "Study: rnn" }).count()).toBe(1);
@@ -121,19 +126,14 @@ describe("DeckLsp in VS Code 1.100.3", () => {
     expect(spread.reduce((a, b) => a + b, 0)).toBe(rated);
     expect(spread.every((count) => count > 0)).toBe(true);
     expect(rated).toBeGreaterThanOrEqual(9);
-    ratingsGiven = rated;
     await screenshot("study-session-complete.png");
-  });
 
-  it("Decklsp_stats_in_the_workspace_shows_every_rating_given_in_VS_Code", async () => {
-    // The history is the repository's, in a log of this machine's: what the terminal reads too.
+    // The history is the repository's, in one log of this machine's, and `decklsp stats` in a terminal reads it: every
+    // rating this session gave (the undone one taken back), no card left new; with every card rated 5 last nothing is
+    // due, and the status bar says so.
     const logs = readdirSync(join(codeServer.workspace, ".decklsp", "history")).filter((name) => name.endsWith(".log"));
     expect(logs).toHaveLength(1);
-    const [deck] = stats(codeServer);
-    expect(deck).toMatchObject({ cards: 9, new: 0, reviews: ratingsGiven });
-  });
-
-  it("The_status_bar_counts_due_cards_and_studies_them_when_clicked", async () => {
+    expect(stats(codeServer)[0]).toMatchObject({ cards: 9, new: 0, reviews: before + rated });
     const item = page.locator(".statusbar-item", { hasText: /\d+ due/ });
     await item.waitFor({ timeout: 30_000 });
     expect(await item.textContent()).toMatch(/\b0 due\b/);
@@ -158,6 +158,56 @@ async function clickLensUntilThePanelOpens(title: RegExp): Promise<Frame> {
 
 async function focusEditor(): Promise<void> {
   await runCommand(page, "View: Focus Active Editor Group");
+}
+
+// The sample deck open, focused and scrolled to its top, where the deck's lens is: whatever the test before left.
+async function openDeck(): Promise<void> {
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "rnn.deck.md" }).click();
+  await page.locator(".monaco-editor .view-lines").first().waitFor();
+  await focusEditor();
+  await page.keyboard.press("Control+Home");
+  await lens(/^Study deck/).waitFor({ timeout: 90_000 });
+}
+
+async function cleanup(what: string, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    console.warn(`Cleanup could not ${what}: ${String(error)}`);
+  }
+}
+
+// The deck on disk as in samples/, and its editor showing that text (reverted if a test left it dirty).
+async function restoreDeck(): Promise<void> {
+  const deck = join(codeServer.workspace, "rnn.deck.md");
+  const sample = readFileSync(sampleDeck, "utf8");
+  if (readFileSync(deck, "utf8") !== sample) {
+    writeFileSync(deck, sample);
+  }
+  const dirty = page.locator(".tabs-container .tab.dirty", { hasText: "rnn.deck.md" });
+  if (await dirty.count()) {
+    await dirty.first().click();
+    await runCommand(page, "File: Revert File");
+    await dirty.first().waitFor({ state: "detached", timeout: 30_000 });
+  }
+}
+
+async function closeStudyPanels(): Promise<void> {
+  const tabs = page.locator(".tabs-container .tab", { hasText: "Study:" });
+  while (await tabs.count()) {
+    const tab = tabs.first();
+    await tab.hover();
+    await tab.locator(".codicon-close").click();
+    await tab.waitFor({ state: "detached", timeout: 30_000 }).catch(() => undefined);
+  }
+}
+
+async function hidePanel(): Promise<void> {
+  const panel = page.locator(".part.panel");
+  if (await panel.isVisible()) {
+    await page.keyboard.press("Control+J"); // toggles: pressed only when the panel shows
+    await panel.waitFor({ state: "hidden", timeout: 30_000 });
+  }
 }
 
 async function progressIs(panel: Frame, done: number): Promise<void> {

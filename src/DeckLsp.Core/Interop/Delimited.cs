@@ -41,12 +41,22 @@ internal static class Delimited
         return problem is null ? (rows, null) : ([], problem);
     }
 
-    /// <summary>Records as text: fields quoted when they hold the separator, a quote or a line break; lines end in LF.</summary>
-    public static string Write(IEnumerable<IReadOnlyList<string>> records, char separator, string prelude = "")
+    /// <summary>
+    /// Records as text: fields quoted when they hold the separator, a quote or a line break; lines end in LF. With
+    /// <paramref name="spreadsheetSafe"/>, a field a spreadsheet would run as a formula gets CsvHelper's injection escape.
+    /// </summary>
+    public static string Write(IEnumerable<IReadOnlyList<string>> records, char separator, string prelude = "", bool spreadsheetSafe = false)
     {
         var output = new StringWriter();
         output.Write(prelude);
-        using (var writer = CsvWriter.Create(output, CsvWriterOptions.Default with { Separator = separator, NewLine = "\n", ValidateFieldCount = false }, leaveOpen: true))
+        var options = CsvWriterOptions.Default with
+        {
+            Separator = separator,
+            NewLine = "\n",
+            ValidateFieldCount = false,
+            Injection = spreadsheetSafe ? CsvInjection.Escape : CsvInjection.None,
+        };
+        using (var writer = CsvWriter.Create(output, options, leaveOpen: true))
         {
             foreach (var record in records)
             {

@@ -75,9 +75,14 @@ public static class DelimitedFormat
         return ImportResult.Read(new ImportedDeck(title, cards) { Notes = notes });
     }
 
-    /// <summary>A deck's cards as tab-separated question and answer (Quizlet's import format), Markdown as written.</summary>
-    public static string Export(IEnumerable<(string Question, string Answer)> cards) =>
-        Delimited.Write(cards.Select(c => (IReadOnlyList<string>)[c.Question, c.Answer]), '\t');
+    /// <summary>
+    /// A deck's cards as tab-separated question and answer (Quizlet's import format), Markdown as written. A TSV file is
+    /// opened by spreadsheets too, so unless <paramref name="spreadsheetSafe"/> is false, a field starting with
+    /// <c>= + - @</c>, a tab or a carriage return is quoted behind an apostrophe (OWASP's CSV injection guidance), which
+    /// a spreadsheet shows as text instead of running it as a formula.
+    /// </summary>
+    public static string Export(IEnumerable<(string Question, string Answer)> cards, bool spreadsheetSafe = true) =>
+        Delimited.Write(cards.Select(c => (IReadOnlyList<string>)[c.Question, c.Answer]), '\t', spreadsheetSafe: spreadsheetSafe);
 
     private static (int Question, int Answer, int Id)? HeaderColumns(IReadOnlyList<string> fields)
     {

@@ -40,6 +40,31 @@ internal static class CliHistory
     /// <summary>Where the user asked for the history to be: a database for every deck, or a place.</summary>
     public sealed record Where(string? Database, HistoryPlace Place = HistoryPlace.Repository);
 
+    /// <summary>
+    /// <see cref="Open"/>, or false with a message naming <c>--db</c> when the path it gives cannot be a database's (it
+    /// names nothing a file could be, or lies under a file).
+    /// </summary>
+    public static bool TryOpen(Where where, string command, TextWriter error, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Histories? histories,
+        bool readOnly = false)
+    {
+        try
+        {
+            if (where.Database is { } database)
+            {
+                _ = UserData.Current.Expand(database);
+            }
+        }
+        catch (Exception e) when (FileProblem.Is(e))
+        {
+            error.WriteLine($"decklsp {command}: --db {where.Database}: {FileProblem.Reason(e)}; name the history database's file.");
+            histories = null;
+            return false;
+        }
+
+        histories = Open(where, command, error, readOnly);
+        return true;
+    }
+
     /// <param name="readOnly">For commands that only report: a missing database is not created, nothing is migrated.</param>
     public static Histories Open(Where where, string command, TextWriter error, bool readOnly = false)
     {

@@ -8,6 +8,9 @@ public static class DeckCommandLine
 {
     public const int UsageError = 2;
 
+    /// <summary>DeckLsp itself failed: a bug, reported in a sentence (DECKLSP_DEBUG=1 adds the details).</summary>
+    public const int InternalError = 3;
+
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
@@ -25,16 +28,33 @@ public static class DeckCommandLine
                 result.AddError("--diagnostics-delay-ms cannot be negative.");
             }
         });
+        var maxMessage = new Option<int?>("--max-message-mb")
+        {
+            Description = "The largest protocol message the server reads, in MiB (default 64); larger ones are refused and skipped.",
+        };
+        maxMessage.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--max-message-mb must be at least 1.");
+            }
+        });
         var root = new RootCommand("DeckLsp: flashcard decks in Markdown. Without a command, serves LSP on stdio.");
         root.Options.Add(stdio);
         root.Options.Add(database);
         root.Options.Add(delay);
+        root.Options.Add(maxMessage);
         root.SetAction(async (result, cancellationToken) =>
         {
             var options = new ServerOptions { DatabasePath = result.GetValue(database) };
             if (result.GetValue(delay) is { } milliseconds)
             {
                 options = options with { DiagnosticsDelay = TimeSpan.FromMilliseconds(milliseconds) };
+            }
+
+            if (result.GetValue(maxMessage) is { } megabytes)
+            {
+                options = options with { Transport = options.Transport with { MaxMessageBytes = megabytes * 1024L * 1024 } };
             }
 
             return await LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), options, cancellationToken);
@@ -57,6 +77,21 @@ public static class DeckCommandLine
             return UsageError;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var command = parsed.CommandResult.Command is RootCommand ? "decklsp" : $"decklsp {parsed.CommandResult.Command.Name}";
+            await error.WriteLineAsync($"{command}: failed unexpectedly; this is a bug in DeckLsp. Please report it with the command you ran "
+                + "(run it again with DECKLSP_DEBUG=1 to print the details).");
+            if (Environment.GetEnvironmentVariable("DECKLSP_DEBUG") is "1")
+            {
+                await error.WriteLineAsync(e.ToString());
+            }
+
+            return InternalError;
+        }
     }
 }

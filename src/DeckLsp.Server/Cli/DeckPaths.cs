@@ -62,9 +62,9 @@ internal static class DeckPaths
             {
                 decks.Add(DeckFileReader.Read(file));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (FileProblem.Is(e))
             {
-                error.WriteLine($"decklsp {command}: cannot read {file}: {e.Message}");
+                error.WriteLine($"decklsp {command}: cannot read {file}: {FileProblem.Reason(e)}.");
                 return false;
             }
         }

@@ -23,20 +23,40 @@ internal static class ExportCommand
         var format = new Option<string>("--format") { Description = "anki-text, tsv or fsrs-revlog.", Required = true };
         format.AcceptOnlyFromAmong("anki-text", "tsv", "fsrs-revlog");
         var outputPath = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output)." };
+        var keepFormulas = new Option<bool>("--keep-formulas")
+        {
+            Description = "tsv: write fields starting with = + - @ exactly, not behind an apostrophe (for Quizlet; never open the file in a spreadsheet).",
+        };
         var command = new Command("export", "Export decks for Anki or Quizlet, or their review log for the FSRS optimizer.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(outputPath);
         history.AddTo(command);
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, result.GetValue(outputPath), history.Read(result), output, error));
+        command.Options.Add(keepFormulas);
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, result.GetValue(outputPath), history.Read(result), output, error,
+            spreadsheetSafe: !result.GetValue(keepFormulas)));
         return command;
     }
 
-    public static int Run(string[] paths, string format, string? outputPath, CliHistory.Where history, TextWriter output, TextWriter error)
+    public static int Run(string[] paths, string format, string? outputPath, CliHistory.Where history, TextWriter output, TextWriter error,
+        bool spreadsheetSafe = true)
     {
         if (!DeckPaths.TryExpand(paths, out var files, out var problem))
         {
             error.WriteLine($"decklsp export: {problem}");
+            return DeckCommandLine.UsageError;
+        }
+
+        if (outputPath is not null && Directory.Exists(outputPath))
+        {
+            error.WriteLine($"decklsp export: -o {outputPath} is a folder: name the file to write, such as {Path.Combine(outputPath, "decks" + Extension(format))}.");
+            return DeckCommandLine.UsageError;
+        }
+
+        if (outputPath is not null && files.FirstOrDefault(f => SameFile.Check(f, outputPath)) is { } input)
+        {
+            var instead = Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(input)) + Extension(format);
+            error.WriteLine($"decklsp export: -o {outputPath} is one of the decks being exported ({input}); the export would replace it: choose another output file, such as {instead}.");
             return DeckCommandLine.UsageError;
         }
 
@@ -47,9 +67,9 @@ internal static class ExportCommand
             {
                 documents.Add((file, DeckDocument.Parse(File.ReadAllText(file), file)));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (FileProblem.Is(e))
             {
-                error.WriteLine($"decklsp export: cannot read {file}: {e.Message}");
+                error.WriteLine($"decklsp export: cannot read {file}: {FileProblem.Reason(e)}.");
                 return DeckCommandLine.UsageError;
             }
         }
@@ -63,7 +83,12 @@ internal static class ExportCommand
             }
         }
 
-        using var histories = CliHistory.Open(history, "export", error, readOnly: true);
+        if (!CliHistory.TryOpen(history, "export", error, out var histories, readOnly: true))
+        {
+            return DeckCommandLine.UsageError;
+        }
+
+        using var _ = histories;
         string text;
         IReadOnlyList<string> notes = [];
         switch (format)
@@ -72,7 +97,7 @@ internal static class ExportCommand
                 (text, notes) = AnkiTextFormat.Export(documents.Select(d => new AnkiTextFormat.Source(d.Document, StoredKeys(CliHistory.Link(histories, d.Path, d.Document)))));
                 break;
             case "tsv":
-                text = DelimitedFormat.Export(documents.SelectMany(d => Rows(d.Document)));
+                text = DelimitedFormat.Export(documents.SelectMany(d => Rows(d.Document)), spreadsheetSafe);
                 break;
             default:
                 var rows = documents.SelectMany(d => Revlog(CliHistory.Link(histories, d.Path, d.Document))).ToList();
@@ -102,14 +127,22 @@ internal static class ExportCommand
             staged.WriteText(outputPath, text);
             staged.Commit();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileProblem.Is(e))
         {
-            error.WriteLine($"decklsp export: cannot write {outputPath}: {e.Message}");
+            var cause = e is StagedFileException staged ? staged.InnerException! : e;
+            error.WriteLine($"decklsp export: cannot write {outputPath}: {FileProblem.Reason(cause)}; {FileProblem.WriteAdvice(cause)}.");
             return DeckCommandLine.UsageError;
         }
 
         return 0;
     }
+
+    private static string Extension(string format) => format switch
+    {
+        "tsv" => ".tsv",
+        "fsrs-revlog" => ".csv",
+        _ => ".txt",
+    };
 
     /// <summary>
     /// The keys of the deck's cards that the history knows (a card it does not gets null, so its GUID falls back to its

@@ -26,6 +26,26 @@ internal static class ImportCommand
         format.AcceptOnlyFromAmong([.. ImportFormats.Names]);
         var force = new Option<bool>("--force") { Description = "Replace the output deck if it exists." };
         var json = new Option<bool>("--json") { Description = "Print what was written as JSON." };
+        var maxMediaFile = new Option<int>("--max-media-file-mb")
+        {
+            Description = $"Anki packages: the largest file one may unpack to (a media file, or the collection), in MiB (default {UnpackBudget.DefaultPerFileMegabytes}).",
+            DefaultValueFactory = _ => UnpackBudget.DefaultPerFileMegabytes,
+        };
+        var maxMedia = new Option<int>("--max-media-mb")
+        {
+            Description = $"Anki packages: what one may unpack to in all, in MiB (default {UnpackBudget.DefaultTotalMegabytes}).",
+            DefaultValueFactory = _ => UnpackBudget.DefaultTotalMegabytes,
+        };
+        foreach (var limit in new[] { maxMediaFile, maxMedia })
+        {
+            limit.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{limit.Name} must be at least 1.");
+                }
+            });
+        }
         var command = new Command("import", "Write a deck from a text export, Quizlet/CSV/TSV table, Anki text export or Anki package.");
         command.Arguments.Add(source);
         command.Options.Add(outputPath);
@@ -33,14 +53,25 @@ internal static class ImportCommand
         history.AddTo(command);
         command.Options.Add(force);
         command.Options.Add(json);
+        command.Options.Add(maxMediaFile);
+        command.Options.Add(maxMedia);
         command.SetAction(result => Run(
             new Request(result.GetValue(source)!, result.GetValue(outputPath), ImportFormats.Parse(result.GetValue(format)!),
-                history.Read(result), result.GetValue(force), result.GetValue(json)),
+                history.Read(result), result.GetValue(force), result.GetValue(json))
+            {
+                MaxMediaFileMegabytes = result.GetValue(maxMediaFile),
+                MaxMediaMegabytes = result.GetValue(maxMedia),
+            },
             TimeProvider.System, output, error));
         return command;
     }
 
-    public sealed record Request(string Source, string? Output, ImportFormat Format, CliHistory.Where History, bool Force, bool Json);
+    public sealed record Request(string Source, string? Output, ImportFormat Format, CliHistory.Where History, bool Force, bool Json)
+    {
+        public int MaxMediaFileMegabytes { get; init; } = UnpackBudget.DefaultPerFileMegabytes;
+
+        public int MaxMediaMegabytes { get; init; } = UnpackBudget.DefaultTotalMegabytes;
+    }
 
     private sealed class ImportFailed(string message) : Exception(message);
 
@@ -60,14 +91,36 @@ internal static class ImportCommand
     private static int Import(Request request, TimeProvider time, TextWriter output, TextWriter error)
     {
         var source = request.Source;
+        if (source.Length == 0)
+        {
+            throw new ImportFailed("the file to import is an empty name: give its path.");
+        }
+
+        if (Directory.Exists(source))
+        {
+            throw new ImportFailed($"{source} is a folder: name the file to import (an .apkg, a .csv or .tsv, or a text export).");
+        }
+
+        if (request.History.Database is { } database)
+        {
+            try
+            {
+                _ = History.UserData.Current.Expand(database);
+            }
+            catch (Exception e) when (FileProblem.Is(e))
+            {
+                throw new ImportFailed($"--db {database}: {FileProblem.Reason(e)}; name the history database's file.");
+            }
+        }
+
         byte[] bytes;
         try
         {
             bytes = File.ReadAllBytes(source);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileProblem.Is(e))
         {
-            throw new ImportFailed(e is FileNotFoundException or DirectoryNotFoundException ? $"no such file: {source}" : $"cannot read {source}: {e.Message}");
+            throw new ImportFailed(e is FileNotFoundException or DirectoryNotFoundException ? $"no such file: {source}" : $"cannot read {source}: {FileProblem.Reason(e)}.");
         }
 
         if (bytes.Length == 0)
@@ -80,6 +133,11 @@ internal static class ImportCommand
         if (!deckPath.EndsWith(".deck.md", StringComparison.OrdinalIgnoreCase))
         {
             throw new ImportFailed($"{deckPath}: a deck's name must end in .deck.md");
+        }
+
+        if (SameFile.Check(source, deckPath))
+        {
+            throw new ImportFailed($"-o {deckPath} is the file being imported; the import would replace it: choose another name for the deck.");
         }
 
         if (File.Exists(deckPath) && !request.Force)
@@ -97,12 +155,13 @@ internal static class ImportCommand
         ImportedDeck deck;
         PackageImport? package = null;
         AnkiPackage? opened = null;
+        var budget = UnpackBudget.FromMegabytes(request.MaxMediaFileMegabytes, request.MaxMediaMegabytes);
         try
         {
             var mediaFolder = DeckStem(deckPath) + ".media";
             if (format == ImportFormat.Apkg)
             {
-                var (read, problem) = AnkiPackage.Open(source);
+                var (read, problem) = AnkiPackage.Open(source, budget);
                 opened = read ?? throw new ImportFailed($"{source}: {problem}");
                 try
                 {
@@ -141,8 +200,7 @@ internal static class ImportCommand
                     staged.EnsureFolder(mediaPath);
                     foreach (var (name, file) in package.Media)
                     {
-                        using var stream = staged.Create(Path.Combine(mediaPath, file));
-                        opened!.CopyMedia(name, stream);
+                        staged.Write(Path.Combine(mediaPath, file), stream => opened!.CopyMedia(name, budget.Limit(stream, $"the media file {name}")));
                     }
                 }
 
@@ -160,9 +218,21 @@ internal static class ImportCommand
             Report(request, deckPath, document, deck, package, history, databasePath, output, error);
             return 0;
         }
+        catch (UnpackLimitExceededException e)
+        {
+            var flag = e.PerFile ? "--max-media-file-mb" : "--max-media-mb";
+            throw new ImportFailed($"{source}: {e.Message}; nothing was written. If you trust the package, raise the limit with {flag}.");
+        }
+        catch (StagedFileException e)
+        {
+            // The history is written only once the deck is in place, so none of it was.
+            var inPlace = InPlace(e.Moved, null);
+            throw new ImportFailed($"{source}: {e.File} could not be put in place ({FileProblem.Reason(e.InnerException!)}){inPlace}; " +
+                (inPlace.Length == 0 ? "nothing was written." : "nothing else was written, its review history included. Fix that and import again with --force."));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new ImportFailed($"{source}: cannot import ({e.Message.TrimEnd('.')}); nothing was written");
+            throw new ImportFailed($"{source}: cannot import ({e.Message.TrimEnd('.')}); nothing was written.");
         }
         finally
         {
@@ -170,8 +240,19 @@ internal static class ImportCommand
         }
     }
 
-    private static HistoryOutcome WriteHistory(CliHistory.Where database, string fullPath, DeckLsp.Core.Documents.DeckDocument document,
-        PackageImport package, TimeProvider time, TextWriter error)
+    // ", though the 3 media files in /x/rnn.media are in place": what a failed commit did write.
+    private static string InPlace(IReadOnlyList<string> moved, string? deck)
+    {
+        if (moved.Count == 0)
+        {
+            return "";
+        }
+
+        var media = moved.Where(m => m != deck).ToList();
+        return $", though {Plural(media.Count, "media file")} in {Path.GetDirectoryName(media[0])} {(media.Count == 1 ? "is" : "are")} in place";
+    }
+
+    private static HistoryOutcome WriteHistory(CliHistory.Where database, string fullPath, DeckDocument document, PackageImport package, TimeProvider time, TextWriter error)
     {
         using var histories = CliHistory.Open(database, "import", error);
         try

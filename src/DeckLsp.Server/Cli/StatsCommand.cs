@@ -29,7 +29,12 @@ internal static class StatsCommand
             return DeckCommandLine.UsageError;
         }
 
-        using var histories = CliHistory.Open(history, "stats", error, readOnly: true);
+        if (!CliHistory.TryOpen(history, "stats", error, out var histories, readOnly: true))
+        {
+            return DeckCommandLine.UsageError;
+        }
+
+        using var _ = histories;
         var now = time.GetUtcNow();
         var today = ReviewService.StartOfDay(now, time.LocalTimeZone);
         var rows = decks.Select(d => Measure(CliHistory.Link(histories, d.Path, d.Document), d.Path, now, today)).ToList();

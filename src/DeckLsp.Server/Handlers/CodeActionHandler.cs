@@ -5,11 +5,14 @@ using StreamJsonRpc;
 
 namespace DeckLsp.Server.Handlers;
 
-/// <summary>Quick fixes from <see cref="CodeFixes"/> for the document's diagnostics in the requested range.</summary>
+/// <summary>
+/// Quick fixes from <see cref="CodeFixes"/> for the document's diagnostics in the requested range; off the reading loop,
+/// cancellable between diagnostics.
+/// </summary>
 internal sealed class CodeActionHandler(DocumentStore store) : ILspHandler
 {
     [JsonRpcMethod(Methods.CodeAction, UseSingleObjectParameterDeserialization = true)]
-    public CodeAction[] CodeAction(CodeActionParams parameters)
+    public async Task<CodeAction[]> CodeActionAsync(CodeActionParams parameters, CancellationToken cancellationToken)
     {
         var uri = parameters.TextDocument.Uri;
         if (store.Get(uri) is not { } open
@@ -18,12 +21,14 @@ internal sealed class CodeActionHandler(DocumentStore store) : ILspHandler
             return [];
         }
 
+        await Task.Yield();
         var document = open.Document;
         var lines = document.Lines;
         var range = lines.ToSpan(parameters.Range, document.Text);
         var actions = new List<CodeAction>();
         foreach (var diagnostic in document.Diagnostics)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // Touching counts: a cursor at the end of a marker still asks for its fixes.
             if (diagnostic.Span.Start > range.End || diagnostic.Span.End < range.Start)
             {

@@ -12,16 +12,17 @@ namespace DeckLsp.Server.Handlers;
 
 /// <summary>
 /// Study lenses: one above the deck, one above each section heading, one above each card, with what is due from the
-/// review history. A history that cannot be read leaves the lenses without counts, never without lenses.
+/// review history. A history that cannot be read leaves the lenses without counts, never without lenses. The snapshot and
+/// its card keys are taken on arrival; the rest runs off the reading loop, cancellable between cards.
 /// </summary>
 internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, ReviewCounts counts, ReviewService reviews,
     ILogger<CodeLensHandler> logger) : ILspHandler
 {
     [JsonRpcMethod(Methods.CodeLens, UseSingleObjectParameterDeserialization = true)]
-    public async Task<CodeLens[]> CodeLensAsync(DocumentParams parameters)
+    public async Task<CodeLens[]> CodeLensAsync(DocumentParams parameters, CancellationToken cancellationToken)
     {
         var uri = parameters.TextDocument.Uri;
-        await reviews.WhenLoaded([store.Get(uri)?.Link?.Source], ReviewService.LoadPatience).ConfigureAwait(false);
+        await reviews.WhenLoaded([store.Get(uri)?.Link?.Source], ReviewService.LoadPatience, cancellationToken).ConfigureAwait(false);
         var snapshot = store.Current;
         if (snapshot.Get(uri) is not { } open)
         {
@@ -32,6 +33,8 @@ internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, Re
         var deck = document.Deck;
         var lines = document.Lines;
         var study = Study(snapshot, uri);
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
         var counted = study is null ? default : Counts(study);
         var lenses = new List<CodeLens>
         {
@@ -41,6 +44,7 @@ internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, Re
         var sizes = new int[deck.Sections.Count];
         foreach (var card in deck.Cards)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var section = card.SectionIndex; section >= 0; section = deck.Sections[section].ParentIndex)
             {
                 sizes[section]++;
@@ -49,14 +53,17 @@ internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, Re
 
         foreach (var section in deck.Sections)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var index = section.Index;
             lenses.Add(Lens(uri, lines.GetLine(section.Heading.Start),
                 $"Study section ({Summary(counted.Sections?[index], sizes[index])})", "section"));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var due = study is null ? null : DueOfCards(study);
         foreach (var card in deck.Cards)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var title = due is not null && due.TryGetValue(card, out var when) ? $"Review card · {when}" : "Review card";
             lenses.Add(Lens(uri, lines.GetLine(card.Marker.Start), title, "card"));
         }

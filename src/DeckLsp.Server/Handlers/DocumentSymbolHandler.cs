@@ -6,7 +6,10 @@ using StreamJsonRpc;
 
 namespace DeckLsp.Server.Handlers;
 
-/// <summary>The outline: sections nested by heading level, each holding its cards; cards before any heading at the top.</summary>
+/// <summary>
+/// The outline: sections nested by heading level, each holding its cards; cards before any heading at the top. Runs off
+/// the reading loop on the snapshot of its arrival, so <c>$/cancelRequest</c> can stop it between cards.
+/// </summary>
 internal sealed class DocumentSymbolHandler(DocumentStore store) : ILspHandler
 {
     private sealed class Node(int start, DocumentSymbol symbol)
@@ -24,13 +27,14 @@ internal sealed class DocumentSymbolHandler(DocumentStore store) : ILspHandler
     }
 
     [JsonRpcMethod(Methods.DocumentSymbol, UseSingleObjectParameterDeserialization = true)]
-    public DocumentSymbol[] DocumentSymbol(DocumentParams parameters)
+    public async Task<DocumentSymbol[]> DocumentSymbolAsync(DocumentParams parameters, CancellationToken cancellationToken)
     {
         if (store.Get(parameters.TextDocument.Uri) is not { } open)
         {
             return [];
         }
 
+        await Task.Yield();
         var deck = open.Document.Deck;
         var lines = open.Document.Lines;
         var top = new List<Node>();
@@ -46,6 +50,7 @@ internal sealed class DocumentSymbolHandler(DocumentStore store) : ILspHandler
 
         foreach (var section in deck.Sections)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var node = new Node(section.Span.Start, new DocumentSymbol
             {
                 Name = section.Title.Length > 0 ? section.Title : "(untitled section)",
@@ -60,6 +65,7 @@ internal sealed class DocumentSymbolHandler(DocumentStore store) : ILspHandler
 
         foreach (var card in deck.Cards)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var node = new Node(card.Span.Start, new DocumentSymbol
             {
                 Name = card.Title.Length > 0 ? card.Title : "(empty question)",

@@ -5,22 +5,24 @@ using StreamJsonRpc;
 
 namespace DeckLsp.Server.Handlers;
 
-/// <summary>Folds each section and each card that spans more than one line.</summary>
+/// <summary>Folds each section and each card that spans more than one line; off the reading loop, cancellable between them.</summary>
 internal sealed class FoldingRangeHandler(DocumentStore store) : ILspHandler
 {
     [JsonRpcMethod(Methods.FoldingRange, UseSingleObjectParameterDeserialization = true)]
-    public FoldingRange[] FoldingRange(DocumentParams parameters)
+    public async Task<FoldingRange[]> FoldingRangeAsync(DocumentParams parameters, CancellationToken cancellationToken)
     {
         if (store.Get(parameters.TextDocument.Uri) is not { } open)
         {
             return [];
         }
 
+        await Task.Yield();
         var document = open.Document;
         var spans = document.Deck.Sections.Select(s => s.Span).Concat(document.Deck.Cards.Select(c => c.Span));
         var ranges = new List<FoldingRange>();
         foreach (var span in spans)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var start = document.Lines.GetLine(span.Start);
             var end = document.Lines.GetLine(LastCharacter(document.Text, span));
             if (end > start)

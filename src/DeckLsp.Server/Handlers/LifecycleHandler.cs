@@ -64,6 +64,13 @@ internal sealed class LifecycleHandler(
     [JsonRpcMethod(Methods.Initialized, UseSingleObjectParameterDeserialization = true)]
     public async Task InitializedAsync(InitializedParams? parameters)
     {
+        // What was wrong with initializationOptions is said once, now; the defaults stand in for it.
+        foreach (var problem in session.ConfigurationProblems)
+        {
+            logger.LogWarning("{Problem}", problem);
+            _ = client.ShowMessageAsync(new ShowMessageParams { Type = 2, Message = problem });
+        }
+
         _ = indexer.StartAsync(session.WorkspaceFolders, session.Capabilities.CanShowProgress, session.Stopping);
         if (!session.Capabilities.CanWatchFilesDynamically)
         {

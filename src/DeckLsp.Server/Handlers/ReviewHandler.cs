@@ -6,7 +6,8 @@ namespace DeckLsp.Server.Handlers;
 
 /// <summary>
 /// Study sessions over the protocol (docs/protocol.md). Work runs off the dispatcher, so a rating waiting on a busy
-/// database never holds up the editor's edits; sessions order their own ratings.
+/// database never holds up the editor's edits; sessions order their own ratings. Only the read-only workspace counts
+/// can be cancelled: a rating, once asked for, is written and answered.
 /// </summary>
 internal sealed class ReviewHandler(ReviewSessions sessions, ReviewCounts counts, ReviewDecks decks, ReviewService reviews) : ILspHandler
 {
@@ -22,17 +23,19 @@ internal sealed class ReviewHandler(ReviewSessions sessions, ReviewCounts counts
     [JsonRpcMethod(Methods.EndReview, UseSingleObjectParameterDeserialization = true)]
     public Task<EndReviewResult> EndReview(SessionParams parameters) => Task.Run(() => sessions.End(parameters));
 
+    // The counting itself (Reviews/ReviewCounts) takes no token yet: a cancelled count is answered at once, and what
+    // has started finishes unseen.
     [JsonRpcMethod(Methods.DueCounts)]
-    public Task<DueCounts> DueCounts() => Task.Run(async () =>
+    public Task<DueCounts> DueCounts(CancellationToken cancellationToken) => Task.Run(async () =>
     {
-        await reviews.WhenLoaded(decks.All().Select(d => d.Link.Source), ReviewService.LoadPatience);
+        await reviews.WhenLoaded(decks.All().Select(d => d.Link.Source), ReviewService.LoadPatience, cancellationToken);
         return counts.Workspace();
-    });
+    }, cancellationToken).WaitAsync(cancellationToken);
 
     [JsonRpcMethod(Methods.Orphans)]
-    public Task<OrphansResult> Orphans() => Task.Run(async () =>
+    public Task<OrphansResult> Orphans(CancellationToken cancellationToken) => Task.Run(async () =>
     {
-        await reviews.WhenLoaded(decks.All().Select(d => d.Link.Source), ReviewService.LoadPatience);
+        await reviews.WhenLoaded(decks.All().Select(d => d.Link.Source), ReviewService.LoadPatience, cancellationToken);
         return counts.Orphans();
-    });
+    }, cancellationToken).WaitAsync(cancellationToken);
 }

@@ -21,6 +21,7 @@ internal sealed class WorkspaceSymbolHandler(WorkspaceDecks decks, WorkspaceInde
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var card in deck.Cards)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (FuzzyMatch.Score(parameters.Query, card.Title) is not { } score)
                 {
                     continue;

@@ -1,4 +1,5 @@
 using DeckLsp.Server.Handlers;
+using DeckLsp.Server.Transport;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public static class LanguageServerHost
     {
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
-        var messageHandler = new HeaderDelimitedMessageHandler(output, input, formatter);
+        var messageHandler = new LspMessageHandler(output, input, formatter, options.Transport);
 
         LanguageServerRpc? rpc = null;
         var services = new ServiceCollection().AddLanguageServer(options);
@@ -33,6 +34,9 @@ public static class LanguageServerHost
 
         var session = provider.GetRequiredService<ServerSession>();
         var logger = provider.GetRequiredService<ILogger<LanguageServerRpc>>();
+        // Resolved when first needed: the client it reports to needs the connection made below.
+        var refused = new Lazy<RefusedMessages>(provider.GetRequiredService<RefusedMessages>);
+        messageHandler.Refused += refusal => refused.Value.Report(refusal);
         using (rpc = new LanguageServerRpc(messageHandler, session, logger))
         {
             var targetOptions = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true, NotifyClientOfEvents = false };

@@ -1,3 +1,4 @@
+using DeckLsp.Server.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace DeckLsp.Server.Hosting;
@@ -16,6 +17,9 @@ public sealed record ServerOptions
 
     /// <summary>Whether the server also logs to stderr (tests running in-process turn it off).</summary>
     public bool LogToStandardError { get; init; } = true;
+
+    /// <summary>The largest message and the deepest nesting the server reads (docs/reliability.md).</summary>
+    public TransportLimits Transport { get; init; } = new();
 
     /// <summary>Workspace indexing reports <c>$/progress</c> from this many decks on.</summary>
     public int IndexProgressThreshold { get; init; } = 50;

@@ -25,6 +25,7 @@ internal static class ServerServices
             new ClientLoggerProvider(new Lazy<ILanguageClient>(provider.GetRequiredService<ILanguageClient>), options.LogLevel));
 
         services.AddSingleton<ServerSession>();
+        services.AddSingleton<RefusedMessages>();
         services.AddSingleton<ILanguageClient, JsonRpcLanguageClient>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<WorkspaceIndex>();

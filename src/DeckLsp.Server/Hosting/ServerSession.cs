@@ -62,7 +62,7 @@ internal sealed class ServerSession(ServerOptions options)
         }
         catch (JsonException e)
         {
-            ConfigurationProblems = [$"initializationOptions could not be read ({e.Message}); using the defaults."];
+            ConfigurationProblems = [$"initializationOptions could not be read: {JsonProblem.Describe(e, "they")}; using the defaults."];
             return;
         }
 

@@ -64,8 +64,11 @@ internal sealed class AnkiPackage : IDisposable
     /// <summary>The media files the package holds, by the names notes use.</summary>
     public IReadOnlyCollection<string> MediaNames => _mediaEntries.Keys;
 
-    /// <summary>The package, or a sentence saying why it cannot be read.</summary>
-    public static (AnkiPackage? Package, string? Problem) Open(string path)
+    /// <summary>
+    /// The package, or a sentence saying why it cannot be read. The collection is unpacked within
+    /// <paramref name="budget"/>; past it, <see cref="UnpackLimitExceededException"/>.
+    /// </summary>
+    public static (AnkiPackage? Package, string? Problem) Open(string path, UnpackBudget budget)
     {
         ZipArchive zip;
         try
@@ -90,8 +93,9 @@ internal sealed class AnkiPackage : IDisposable
             try
             {
                 using (var source = entry.Open())
-                using (var target = File.Create(temp))
+                using (var file = File.Create(temp))
                 {
+                    var target = budget.Limit(file, $"the collection {entry.Name}");
                     if (entry.Name.EndsWith('b'))
                     {
                         using var decompress = new DecompressionStream(source);
@@ -110,13 +114,18 @@ internal sealed class AnkiPackage : IDisposable
                     return (null, problem);
                 }
 
-                var media = MediaEntries(zip, entry.Name.EndsWith('b'));
+                var media = MediaEntries(zip, entry.Name.EndsWith('b'), budget);
                 return (new AnkiPackage(zip, entry.Name, schema, read!.Notes, read.Cards, read.Reviews, read.Cloze, read.Decks, media), null);
             }
             finally
             {
                 File.Delete(temp);
             }
+        }
+        catch (UnpackLimitExceededException)
+        {
+            zip.Dispose();
+            throw;
         }
         catch (Exception e) when (e is InvalidDataException or ZstdException or IOException or FormatException or JsonException)
         {
@@ -253,7 +262,7 @@ internal sealed class AnkiPackage : IDisposable
     // The "media" entry maps zip entry names to file names: JSON {"0": "a.jpg"} in older packages; in newer ones a
     // zstd-compressed protobuf MediaEntries { repeated MediaEntry { name = 1; …; legacy_zip_filename = 255 } = 1 },
     // where an entry's zip name is its legacy name or else its index.
-    private static Dictionary<string, string> MediaEntries(ZipArchive zip, bool latest)
+    private static Dictionary<string, string> MediaEntries(ZipArchive zip, bool latest, UnpackBudget budget)
     {
         var media = new Dictionary<string, string>(StringComparer.Ordinal);
         if (zip.GetEntry("media") is not { } entry)
@@ -264,7 +273,7 @@ internal sealed class AnkiPackage : IDisposable
         using var stream = new MemoryStream();
         using (var source = entry.Open())
         {
-            source.CopyTo(stream);
+            source.CopyTo(budget.Limit(stream, "the media list"));
         }
 
         var bytes = stream.ToArray();
@@ -275,8 +284,14 @@ internal sealed class AnkiPackage : IDisposable
 
         if (bytes.AsSpan().StartsWith(ZstdMagic))
         {
-            using var decompressor = new Decompressor();
-            bytes = decompressor.Unwrap(bytes).ToArray();
+            // Streamed, not Decompressor.Unwrap: the frame's own size field is the archive's claim, not a fact.
+            using var unpacked = new MemoryStream();
+            using (var decompress = new DecompressionStream(new MemoryStream(bytes)))
+            {
+                decompress.CopyTo(budget.Limit(unpacked, "the media list"));
+            }
+
+            bytes = unpacked.ToArray();
         }
         else if (bytes[0] == (byte)'{' || !latest)
         {

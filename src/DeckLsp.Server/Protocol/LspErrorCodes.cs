@@ -3,6 +3,7 @@ namespace DeckLsp.Server.Protocol;
 /// <summary>The JSON-RPC and LSP error codes the server answers with.</summary>
 internal static class LspErrorCodes
 {
+    public const int ParseError = -32700;
     public const int InvalidRequest = -32600;
     public const int MethodNotFound = -32601;
     public const int InvalidParams = -32602;

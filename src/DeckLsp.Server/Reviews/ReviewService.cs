@@ -48,11 +48,6 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
             {
                 if (_histories is null)
                 {
-                    foreach (var problem in session.ConfigurationProblems)
-                    {
-                        Tell(problem);
-                    }
-
                     _histories = new Histories(session.History, UserData.Current, Replay, Settings.Fingerprint(), Tell);
                     _histories.Changed += (source, update) => HistoryChanged?.Invoke(source, update);
                     logger.LogInformation("Review history: {Where}", session.History.Database is { } database
@@ -94,12 +89,13 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
     /// Waits, up to <paramref name="patience"/>, until the histories of <paramref name="sources"/> are read: a request
     /// answered from a history still loading would call every card new.
     /// </summary>
-    public async Task WhenLoaded(IEnumerable<HistorySource?> sources, TimeSpan patience)
+    public async Task WhenLoaded(IEnumerable<HistorySource?> sources, TimeSpan patience, CancellationToken cancellationToken = default)
     {
         var loading = sources.OfType<HistorySource>().Where(s => !s.IsLoaded).Distinct().Select(Loading).ToArray();
         if (loading.Length > 0)
         {
-            await Task.WhenAny(Task.WhenAll(loading), Task.Delay(patience)).ConfigureAwait(false);
+            await Task.WhenAny(Task.WhenAll(loading), Task.Delay(patience, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

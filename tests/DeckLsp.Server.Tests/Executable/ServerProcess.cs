@@ -15,10 +15,12 @@ internal sealed class ServerProcess : IDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly System.Diagnostics.Process _process;
+    private readonly string? _ownFolder;
 
-    private ServerProcess(System.Diagnostics.Process process)
+    private ServerProcess(System.Diagnostics.Process process, string? ownFolder)
     {
         _process = process;
+        _ownFolder = ownFolder;
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));
@@ -26,18 +28,29 @@ internal sealed class ServerProcess : IDisposable
 
     public JsonRpc Rpc { get; }
 
+    /// <summary>The server's stdin, for a client that writes bytes itself (<see cref="RawLspClient"/>) instead of <see cref="Rpc"/>.</summary>
+    public Stream StandardInput => _process.StandardInput.BaseStream;
+
+    /// <summary>The server's stdout.</summary>
+    public Stream StandardOutput => _process.StandardOutput.BaseStream;
+
     /// <summary>Starts the server on <paramref name="database"/>, or on a database of its own, with any further options.</summary>
     public static ServerProcess Start(string? database = null, params string[] options)
     {
-        database ??= Path.Combine(Directory.CreateTempSubdirectory("decklsp-db-").FullName, "reviews.db");
-        return Start(new Dictionary<string, string>(), ["--db", database, .. options]);
+        // A database of its own is removed with the process; one the test names is the test's to keep.
+        var ownFolder = database is null ? Directory.CreateTempSubdirectory("decklsp-db-").FullName : null;
+        database ??= Path.Combine(ownFolder!, "reviews.db");
+        return Start(new Dictionary<string, string>(), ["--db", database, .. options], ownFolder);
     }
 
     /// <summary>
     /// Starts the server as one machine would: with <paramref name="environment"/> added (<c>XDG_DATA_HOME</c>,
     /// <c>DECKLSP_DEVICE</c>) and no database named, so decks in a repository keep their history there.
     /// </summary>
-    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] options)
+    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] options) =>
+        Start(environment, options, ownFolder: null);
+
+    private static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string[] options, string? ownFolder)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -62,7 +75,7 @@ internal sealed class ServerProcess : IDisposable
         // Drained so that a chatty stderr can never block the server.
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        return new ServerProcess(process);
+        return new ServerProcess(process, ownFolder);
     }
 
     public async Task<int> WaitForExitAsync()
@@ -109,8 +122,13 @@ internal sealed class ServerProcess : IDisposable
         if (!_process.HasExited)
         {
             _process.Kill();
+            _process.WaitForExit(LspTestClient.Patience);
         }
 
         _process.Dispose();
+        if (_ownFolder is not null)
+        {
+            Directory.Delete(_ownFolder, recursive: true);
+        }
     }
 }

@@ -64,6 +64,18 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(["cards.csv"], FilesIn(_folder.Path));
     }
 
+    [Fact]
+    public async Task Import_onto_its_own_source_is_refused_even_with_force()
+    {
+        var source = _folder.Write("notes.deck.md", "term,definition\na,b\n");
+
+        var (code, _, error) = await Run("import", source, "--format", "csv", "-o", source, "--force");
+
+        Assert.Equal(2, code);
+        Assert.Contains($"decklsp import: -o {source} is the file being imported", error);
+        Assert.Equal("term,definition\na,b\n", await File.ReadAllTextAsync(source));
+    }
+
     private string Make(string kind)
     {
         string Bytes(string name, byte[] bytes)

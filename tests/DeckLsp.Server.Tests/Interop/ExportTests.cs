@@ -144,6 +144,31 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Tsv_export_neutralises_cards_that_a_spreadsheet_would_run_as_formulas()
+    {
+        var deckPath = _folder.Write("sheet.deck.md", "Q: =HYPERLINK(\"https://evil.example\",\"x\")\n\nA: - a list\n");
+
+        var (code, output, _) = await Run("export", deckPath, "--format", "tsv");
+        var (exactCode, exact, _) = await Run("export", deckPath, "--format", "tsv", "--keep-formulas");
+
+        Assert.Equal(0, code);
+        Assert.Equal("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\"\t\"'- a list\"\n", output);
+        Assert.Equal(0, exactCode);
+        Assert.Equal("\"=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\"\t- a list\n", exact);
+    }
+
+    [Fact]
+    public async Task Anki_text_keeps_a_card_that_starts_like_a_formula_exactly()
+    {
+        var deckPath = _folder.Write("sheet.deck.md", "---\ntitle: D\n---\n\nQ: =1+1 <!-- id: f -->\n\nA: -2\n");
+
+        var (code, output, _) = await Run("export", deckPath, "--format", "anki-text");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("f\tBasic\tD\t=1+1\t-2\t", output.Split('\n')[6]);
+    }
+
+    [Fact]
     public async Task Export_into_a_missing_folder_is_a_usage_error_and_writes_nothing()
     {
         var deckPath = _folder.Write("plain.deck.md", "Q: a\n\nA: b\n");
@@ -153,6 +178,38 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("cannot write", error);
         Assert.Equal(["plain.deck.md"], FilesIn(_folder.Path));
+    }
+
+    public static TheoryData<string> Formats => new() { "anki-text", "tsv", "fsrs-revlog" };
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Export_onto_its_own_deck_is_refused_and_leaves_the_deck_as_it_was(string format)
+    {
+        var deckPath = _folder.Write("plain.deck.md", "Q: a\n\nA: b\n");
+
+        var (code, output, error) = await Run("export", deckPath, "--format", format, "-o", deckPath, "--db", Path.Combine(_folder.Path, "none.db"));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"decklsp export: -o {deckPath} is one of the decks being exported", error);
+        Assert.Contains("choose another output file", error);
+        Assert.Equal("Q: a\n\nA: b\n", await File.ReadAllTextAsync(deckPath));
+        Assert.Equal(["plain.deck.md"], FilesIn(_folder.Path));
+    }
+
+    [Fact]
+    public async Task Export_onto_any_deck_of_a_folder_being_exported_is_refused_however_the_path_is_spelled()
+    {
+        _folder.Write("decks/a.deck.md", "Q: a\n\nA: b\n");
+        _folder.Write("decks/b.deck.md", "Q: c\n\nA: d\n");
+        var spelled = Path.Combine(_folder.Path, "decks", "..", "decks", "b.deck.md");
+
+        var (code, _, error) = await Run("export", Path.Combine(_folder.Path, "decks"), "--format", "tsv", "-o", spelled);
+
+        Assert.Equal(2, code);
+        Assert.Contains("is one of the decks being exported", error);
+        Assert.Equal("Q: c\n\nA: d\n", await File.ReadAllTextAsync(Path.Combine(_folder.Path, "decks", "b.deck.md")));
     }
 
     [Fact]

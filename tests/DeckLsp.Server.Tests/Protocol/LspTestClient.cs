@@ -44,7 +44,7 @@ internal sealed class LspTestClient : IAsyncDisposable
         options ??= new ServerOptions { DiagnosticsDelay = TimeSpan.FromMilliseconds(50) };
 
         // Never the user's own history: each client gets a database of its own unless the test names one.
-        var database = options.DatabasePath ?? Path.Combine(Directory.CreateTempSubdirectory("decklsp-db-").FullName, "reviews.db");
+        var database = options.DatabasePath ?? Path.Combine(RunFolders.Create("decklsp-db-"), "reviews.db");
         options = options with { LogToStandardError = false, LogLevel = LogLevel.Debug, DatabasePath = database };
         var exit = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, options, configureServices, CancellationToken.None));
         return new LspTestClient(clientStream, exit) { DatabasePath = database };

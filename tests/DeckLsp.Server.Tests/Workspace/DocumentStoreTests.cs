@@ -56,11 +56,11 @@ public sealed class DocumentStoreTests
     public void An_edit_is_kept_when_following_the_card_keys_fails()
     {
         using var folder = new TempFolder();
-        using var source = new History.DatabaseHistory(Path.Combine(folder.Path, "reviews.db"), Tests.History.HistoryProbe.Replay,
-            Reviews.ReviewSettings.Default.Fingerprint(), "laptop");
+        using var source = new DeckLsp.Server.History.DatabaseHistory(Path.Combine(folder.Path, "reviews.db"), Tests.History.HistoryProbe.Replay,
+            DeckLsp.Server.Reviews.ReviewSettings.Default.Fingerprint(), "laptop");
         var store = new DocumentStore();
         store.Open(Uri, 1, "Q: a\n\nQ: x\nA: y\n", (_, _, _) =>
-            new Reviews.DeckLink(source, "a.deck.md", new Core.Identity.DeckKey("p0"), [new Core.Identity.CardKey("~only-one")], []));
+            new DeckLsp.Server.Reviews.DeckLink(source, "a.deck.md", new Core.Identity.DeckKey("p0"), [new Core.Identity.CardKey("~only-one")], []));
 
         var failure = Assert.Throws<EditObserverException>(() => store.Change(Uri, 2, [Replace(0, 3, 4, "b"), Replace(0, 4, 4, "c")]));
 
