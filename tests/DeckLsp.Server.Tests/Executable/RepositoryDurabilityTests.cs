@@ -141,6 +141,28 @@ public sealed class RepositoryDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rating_the_disk_refuses_is_refused_and_the_history_holds_exactly_what_was_acknowledged()
+    {
+        var deck = Deck("full", 4);
+        using var server = ServerProcess.Start(Environment());
+        var session = await OpenAndStartAsync(server, deck);
+        await RateAsync(server, session, 4);
+
+        // The disk is full: every write to the log fails (Linux's /dev/full answers each write with ENOSPC).
+        var log = LogOf("laptop");
+        File.Move(log, log + ".aside");
+        File.CreateSymbolicLink(log, "/dev/full");
+        var refused = await Assert.ThrowsAsync<StreamJsonRpc.RemoteInvocationException>(() => RateAsync(server, session, 3));
+
+        File.Delete(log);
+        File.Move(log + ".aside", log);
+        await RateAsync(server, session, 5);
+
+        Assert.Contains("space", refused.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal([4, 5], Logged().Select(r => r.Rating));
+    }
+
+    [Fact]
     public async Task Reviewing_never_writes_a_byte_into_the_deck()
     {
         var deck = Deck("untouched", 3);
