@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeckLsp.Core.Documents;
+using DeckLsp.Server.Hosting;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Storage;
@@ -51,7 +52,7 @@ internal static class StatsCommand
 
             if (json)
             {
-                output.WriteLine(JsonSerializer.Serialize(new { decks = rows }));
+                output.WriteLine(JsonSerializer.Serialize(new Report(rows), DeckJsonContext.Default.StatsReport));
             }
             else
             {
@@ -85,7 +86,10 @@ internal static class StatsCommand
             states.Values.Count(s => s.Due <= now), counts.Reviews, counts.ReviewsInRange);
     }
 
-    private sealed record DeckStats(
+    /// <summary>What `stats --json` prints.</summary>
+    internal sealed record Report([property: JsonPropertyName("decks")] IReadOnlyList<DeckStats> Decks);
+
+    internal sealed record DeckStats(
         [property: JsonPropertyName("path")] string Path,
         [property: JsonPropertyName("title")] string Title,
         [property: JsonPropertyName("cards")] int Cards,

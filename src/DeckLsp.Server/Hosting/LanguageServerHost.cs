@@ -1,4 +1,3 @@
-using DeckLsp.Server.Handlers;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,8 +20,7 @@ public static class LanguageServerHost
         Action<IServiceCollection>? configureServices,
         CancellationToken cancellationToken)
     {
-        var formatter = new SystemTextJsonFormatter();
-        LspJson.Configure(formatter.JsonSerializerOptions);
+        var formatter = LspJson.CreateFormatter();
         var messageHandler = new HeaderDelimitedMessageHandler(output, input, formatter);
 
         LanguageServerRpc? rpc = null;
@@ -36,9 +34,9 @@ public static class LanguageServerHost
         using (rpc = new LanguageServerRpc(messageHandler, session, logger))
         {
             var targetOptions = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true, NotifyClientOfEvents = false };
-            foreach (var handler in provider.GetServices<ILspHandler>())
+            foreach (var target in provider.GetServices<LspTarget>())
             {
-                rpc.AddLocalRpcTarget(handler.GetType(), handler, targetOptions);
+                rpc.AddLocalRpcTarget(target.Metadata, target.Handler, targetOptions);
             }
 
             using var publisher = provider.GetRequiredService<DiagnosticsPublisher>();

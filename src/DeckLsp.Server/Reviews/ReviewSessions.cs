@@ -145,7 +145,7 @@ internal sealed class ReviewSessions(ReviewService reviews, StudyDecks decks, IL
     // Lenses and the status bar show what is due: after a rating or an undo they are out of date.
     private void CountsChanged()
     {
-        _ = client.NotifyAsync(Methods.CountsChanged, new { });
+        _ = client.NotifyAsync(Methods.CountsChanged, new CountsChangedParams());
         if (server.Capabilities.CanRefreshCodeLenses)
         {
             _ = client.RefreshCodeLensesAsync().ContinueWith(

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Scheduling;
+using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Protocol;
 
 namespace DeckLsp.Server.Reviews;
@@ -59,15 +61,24 @@ internal sealed record StudySettings(RatingScale Scale, FsrsOptions Scheduler, S
     /// <summary>
     /// What a card's state depends on besides its log: when this changes, every state is re-derived by replaying the log.
     /// </summary>
-    public string Fingerprint() => JsonSerializer.Serialize(new
-    {
-        grades = Scale.Grades.Select(g => (int)g),
-        weights = Scheduler.Weights,
-        retention = Scheduler.DesiredRetention,
-        maximum = Scheduler.MaximumInterval,
-        shortTerm = Scheduler.EnableShortTerm,
-        fuzz = Scheduler.EnableFuzz,
-        learning = Scheduler.LearningSteps.Select(s => s.TotalSeconds),
-        relearning = Scheduler.RelearningSteps.Select(s => s.TotalSeconds),
-    });
+    public string Fingerprint() => JsonSerializer.Serialize(new FingerprintData(
+        Scale.Grades.Select(g => (int)g).ToArray(),
+        Scheduler.Weights,
+        Scheduler.DesiredRetention,
+        Scheduler.MaximumInterval,
+        Scheduler.EnableShortTerm,
+        Scheduler.EnableFuzz,
+        Scheduler.LearningSteps.Select(s => s.TotalSeconds).ToArray(),
+        Scheduler.RelearningSteps.Select(s => s.TotalSeconds).ToArray()), DeckJsonContext.Default.FingerprintData);
+
+    /// <summary>What <see cref="Fingerprint"/> is made of, spelled as it is stored.</summary>
+    internal sealed record FingerprintData(
+        [property: JsonPropertyName("grades")] IReadOnlyList<int> Grades,
+        [property: JsonPropertyName("weights")] IReadOnlyList<double> Weights,
+        [property: JsonPropertyName("retention")] double Retention,
+        [property: JsonPropertyName("maximum")] int Maximum,
+        [property: JsonPropertyName("shortTerm")] bool ShortTerm,
+        [property: JsonPropertyName("fuzz")] bool Fuzz,
+        [property: JsonPropertyName("learning")] IReadOnlyList<double> Learning,
+        [property: JsonPropertyName("relearning")] IReadOnlyList<double> Relearning);
 }
