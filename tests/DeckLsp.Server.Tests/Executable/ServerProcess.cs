@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Tests.Protocol;
 using StreamJsonRpc;
@@ -20,24 +19,11 @@ internal sealed class ServerProcess : IDisposable
 
     public JsonRpc Rpc { get; }
 
-    /// <summary>Starts the server on <paramref name="database"/>, or on a database of its own, with any further options.</summary>
+    /// <summary>Starts the server (<see cref="ServerUnderTest"/>) on <paramref name="database"/>, or on a database of its own, with any further options.</summary>
     public static ServerProcess Start(string? database = null, params string[] options)
     {
         database ??= Path.Combine(Directory.CreateTempSubdirectory("decklsp-db-").FullName, "reviews.db");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll"), "--stdio", "--db", database },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var option in options)
-        {
-            start.ArgumentList.Add(option);
-        }
-
-        var process = System.Diagnostics.Process.Start(start)!;
+        var process = System.Diagnostics.Process.Start(ServerUnderTest.StartInfo(["--stdio", "--db", database, .. options]))!;
 
         // Drained so that a chatty stderr can never block the server.
         process.ErrorDataReceived += (_, _) => { };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DeckLsp.Server.Handlers;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Tests.Executable;
 using DeckLsp.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PolyType;
@@ -135,6 +136,7 @@ public sealed partial class LifecycleTests
     }
 
     [Fact]
+    [Trait("Server", ServerUnderTest.InProcessOnly)]
     public async Task A_throwing_handler_answers_an_error_and_the_server_keeps_serving()
     {
         await using var client = LspTestClient.Start(configureServices: services => services.AddLspHandler<FaultyHandler, TestHandlerShapes>());
@@ -150,6 +152,7 @@ public sealed partial class LifecycleTests
     }
 
     [Fact]
+    [Trait("Server", ServerUnderTest.InProcessOnly)]
     public async Task Cancelled_request_answers_RequestCancelled()
     {
         await using var client = LspTestClient.Start(configureServices: services => services.AddLspHandler<FaultyHandler, TestHandlerShapes>());
