@@ -1,7 +1,7 @@
 // code-server 4.100.3 (VS Code 1.100.3 in the browser) with the packaged extension installed, opened on a copy of
 // samples/, plus the helpers the end-to-end test drives it with.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,13 +9,16 @@ import type { Frame, Page } from "playwright-core";
 
 const repo = resolve(new URL("../../..", import.meta.url).pathname);
 export const codeServerDir = process.env.CODE_SERVER_DIR ?? join(repo, ".tools/code-server");
-export const vsixPath = process.env.DECKLSP_VSIX ?? join(repo, "client/decklsp.vsix");
+// The platform-specific package with the native server, as a user on this machine (linux-x64) installs it.
+export const vsixPath = process.env.DECKLSP_VSIX ?? join(repo, "client/decklsp-linux-x64.vsix");
 const entry = join(codeServerDir, "node_modules/code-server/out/node/entry.js");
 
 export interface CodeServer {
   url: string;
   workspace: string;
   userData: string;
+  /** Where code-server installed the extension. */
+  extensions: string;
   log: () => string;
   stop(): Promise<void>;
 }
@@ -80,6 +83,7 @@ export async function startCodeServer(): Promise<CodeServer> {
     url: `${url}?folder=${encodeURIComponent(workspace)}`,
     workspace,
     userData,
+    extensions,
     log: () => output,
     stop: async () => {
       if (child.exitCode === null) {
@@ -108,6 +112,23 @@ export function findReviewDatabase(userData: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The command lines (program and arguments) of the running processes started from the extensions folder. */
+export function processesStartedFrom(folder: string): string[][] {
+  const found: string[][] = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let commandLine: string[];
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((arg) => arg.length > 0);
+    } catch {
+      continue; // gone since the listing
+    }
+    if (commandLine.some((arg) => arg.startsWith(folder + "/"))) {
+      found.push(commandLine);
+    }
+  }
+  return found;
 }
 
 /** Runs a query with Debian's sqlite3 and returns its rows as arrays of text. */
