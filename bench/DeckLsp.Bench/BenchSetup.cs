@@ -32,6 +32,14 @@ public sealed class BenchSetup : IDisposable
     /// <summary>The ReadyToRun publish that bench/run.sh makes, for the cold start.</summary>
     public string ReadyToRunDll => Path.Combine(Repository, "bench/.out/server-r2r/DeckLsp.Server.dll");
 
+    /// <summary>The native (AOT) executable that scripts/publish-native.sh makes (bench/run.sh runs it).</summary>
+    public string NativeExecutable => Path.Combine(Repository, "artifacts/decklsp-linux-x64/decklsp");
+
+    /// <summary>The packages whose sizes are reported: the platform-specific one (native server) and the universal one.</summary>
+    public string PlatformVsix => Path.Combine(Repository, "client/decklsp-linux-x64.vsix");
+
+    public string UniversalVsix => Path.Combine(Repository, "client/decklsp.vsix");
+
     public string PeerFolder => Path.Combine(Repository, "bench/peer");
 
     /// <summary>Samples: the full count, or a few in --quick mode.</summary>

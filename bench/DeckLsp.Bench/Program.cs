@@ -12,6 +12,7 @@ using DeckLsp.Bench.Report;
 //   --no-micro   skip the BenchmarkDotNet micro-benchmarks    --no-peer   skip VS Code's server and markdownlint-cli2
 //   --out FILE   also write the table (Markdown) to FILE      --repo DIR  the repository (default: found from here)
 //   --history    only the history rows (opening a repository's logs), for working on the history layer
+//   --only-native  only the native executable against the framework-dependent build (cold start, memory, check, sizes)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var flags = args.ToHashSet(StringComparer.Ordinal);
 string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -45,6 +46,26 @@ if (!File.Exists(setup.ServerDll))
 {
     Console.Error.WriteLine($"No server build at {setup.ServerDll}: run bench/run.sh (or dotnet build DeckLsp.sln -c Release) first.");
     return 2;
+}
+
+var native = File.Exists(setup.NativeExecutable) ? setup.NativeExecutable : null;
+var nativeResults = new Results(
+    "| scenario | native executable (Native AOT) | framework-dependent (`dotnet DeckLsp.Server.dll`), same run | markdownlint-cli2, same run | target | verdict |");
+var peerFlag = !flags.Contains("--no-peer");
+if (flags.Contains("--only-native"))
+{
+    Phase("native against framework-dependent");
+    var onlyCheck = peerFlag && native is not null ? await bench.Check(1_000, 100, setup.Samples(3, 1), native) : ((Stat, Stat?, Stat, int)?)null;
+    await NativeSection(null, null, onlyCheck,
+        File.Exists(setup.ReadyToRunDll) ? await bench.ColdStart(setup.ReadyToRunDll, setup.Samples(10, 3)) : null);
+    var onlyTable = nativeResults.ToMarkdown($"Machine: {MachineLine()}");
+    Console.WriteLine(onlyTable);
+    if (Value("--out") is { } onlyOutput)
+    {
+        File.WriteAllText(onlyOutput, onlyTable);
+    }
+
+    return native is null ? 2 : 0;
 }
 
 // Keystroke → diagnostics, at every size.
@@ -105,13 +126,13 @@ Phase("history");
 var history = new DeckLsp.Bench.History.HistoryBench(setup).Run(100_000, setup.Samples(5, 2));
 
 var peer = default(System.Text.Json.Nodes.JsonObject);
-(Stat Ours, Stat Lint, int LintExit)? check = null;
-if (!flags.Contains("--no-peer"))
+(Stat Ours, Stat? Native, Stat Lint, int LintExit)? check = null;
+if (peerFlag)
 {
     Phase("peer: VS Code's Markdown language server");
     peer = await bench.Peer(1_000, 10_000, setup.Samples(20, 4), setup.Samples(30, 6), setup.Samples(3, 1), setup.Samples(50, 6));
     Phase("check vs markdownlint-cli2");
-    check = await bench.Check(1_000, 100, setup.Samples(3, 1));
+    check = await bench.Check(1_000, 100, setup.Samples(3, 1), native);
 }
 
 Stat? PeerStat(string name) => peer?[name] is { } node
@@ -199,8 +220,11 @@ if (check is { LintExit: var lintExit })
     results.Note($"markdownlint-cli2 exited {lintExit} (it reports Markdown style findings on the decks; `decklsp check` reports the deck's own errors).");
 }
 
-var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "--quick" : "full run")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {clock.Elapsed:mm\\:ss} total";
-var table = results.ToMarkdown($"Machine: {machine}");
+Phase("native against framework-dependent");
+await NativeSection(coldJit, memory, check, coldR2R);
+
+var table = results.ToMarkdown($"Machine: {MachineLine()}") + Environment.NewLine +
+    nativeResults.ToMarkdown("The native executable against the framework-dependent build, same run:");
 Console.WriteLine(table);
 if (Value("--out") is { } output)
 {
@@ -208,6 +232,64 @@ if (Value("--out") is { } output)
 }
 
 return allCorrect && openCorrect && fenceCorrect ? 0 : 1;
+
+string MachineLine() =>
+    $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "--quick" : "full run")}" +
+    $"{(flags.Contains("--only-native") ? ", --only-native" : "")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {clock.Elapsed:mm\\:ss} total";
+
+// The native executable (scripts/publish-native.sh) next to the framework-dependent build, measured in this run: what
+// the platform-specific package and the universal one each start. Figures the full run already has are reused.
+async Task NativeSection(Stat? coldFramework, (long AfterHundred, long AfterAll, long Peak, int Edits)? memoryFramework,
+    (Stat Ours, Stat? Native, Stat Lint, int LintExit)? checkRun, Stat? coldReadyToRun)
+{
+    if (native is null)
+    {
+        nativeResults.Note($"No native executable at {setup.NativeExecutable}: run `bash scripts/publish-native.sh` (bench/run.sh does).");
+        return;
+    }
+
+    Phase("native: cold start");
+    var coldNative = await bench.ColdStart(native, setup.Samples(20, 5));
+    coldFramework ??= await bench.ColdStart(setup.ServerDll, setup.Samples(20, 5));
+    nativeResults.Add(new Row("cold start: spawn → initialize answered", coldNative.Ms(),
+        coldFramework.Ms() + (coldReadyToRun is null ? "" : $"<br>(ReadyToRun publish: {coldReadyToRun.Ms()})"), "—",
+        "≤ 20 ms and ≤ 0.3× framework-dependent",
+        Results.Verdict(coldNative.Median <= 20 && coldNative.Median <= 0.3 * coldFramework.Median),
+        $"native is {Results.Ratio(coldNative.Median, coldFramework.Median)} the framework-dependent figure"));
+
+    Phase("native: memory");
+    var mbytes = 1024.0 * 1024.0;
+    var edits = setup.Samples(1_000, 200);
+    var memoryNative = await bench.Memory(10_000, edits, native);
+    memoryFramework ??= await bench.Memory(10_000, edits);
+    string Rss((long AfterHundred, long AfterAll, long Peak, int Edits) m) =>
+        $"{Stat.Number(m.AfterAll / mbytes)} MB after {m.Edits:N0} edits; {Stat.Number(m.AfterHundred / mbytes)} MB after 100 (peak {Stat.Number(m.Peak / mbytes)} MB)";
+    nativeResults.Add(new Row($"memory: RSS, 10,000-card deck open and edited {edits:N0} times (a hover after each edit)",
+        Rss(memoryNative), Rss(memoryFramework.Value), "—", "≤ 100 MB", Results.Verdict(memoryNative.AfterAll <= 100 * mbytes),
+        "verdict on the figure after the edits, as in the main table; the peak is reported beside it"));
+
+    if (checkRun is { Native: { } checkNative } run)
+    {
+        nativeResults.Add(new Row("`decklsp check` on 1,000 files / 100,000 cards, wall clock incl. process start", checkNative.Ms(), run.Ours.Ms(),
+            $"{run.Lint.Ms()}<br>native is {Stat.Number(run.Lint.Median / checkNative.Median)}× faster (framework-dependent: {Stat.Number(run.Lint.Median / run.Ours.Median)}×)",
+            "≥ 20× faster than markdownlint-cli2", Results.Verdict(run.Lint.Median / checkNative.Median >= 20),
+            $"markdownlint-cli2 exited {run.LintExit} (Markdown style findings)"));
+    }
+    else
+    {
+        nativeResults.Note("`decklsp check` against markdownlint-cli2: not run (--no-peer).");
+    }
+
+    string Size(string path) => File.Exists(path) ? $"{Stat.Number(new FileInfo(path).Length / mbytes)} MB" : "not built (bash scripts/build.sh)";
+    var frameworkServer = Path.GetDirectoryName(setup.ServerDll)!;
+    var frameworkBytes = Directory.EnumerateFiles(frameworkServer, "*.dll").Sum(f => new FileInfo(f).Length);
+    nativeResults.Add(new Row("size: the executable (`artifacts/decklsp-linux-x64/decklsp`)", Size(native),
+        $"{Stat.Number(frameworkBytes / mbytes)} MB of assemblies in {Path.GetRelativePath(setup.Repository, frameworkServer)}, plus the .NET runtime", "—", "≤ 40 MB",
+        Results.Verdict(new FileInfo(native).Length <= 40 * mbytes), "libe_sqlite3.so (1.4 MB) sits beside it"));
+    nativeResults.Add(new Row("size: the platform .vsix (`client/decklsp-linux-x64.vsix`)", Size(setup.PlatformVsix),
+        $"universal `client/decklsp.vsix`: {Size(setup.UniversalVsix)}", "—", "≤ 15 MB",
+        Results.Verdict(File.Exists(setup.PlatformVsix) ? new FileInfo(setup.PlatformVsix).Length <= 15 * mbytes : null)));
+}
 
 static string FindRepository()
 {

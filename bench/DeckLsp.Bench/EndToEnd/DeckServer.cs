@@ -28,17 +28,24 @@ public sealed class DeckServer : IAsyncDisposable
     /// <summary>When <c>$/progress</c> said "end" (Stopwatch ticks).</summary>
     public Task<long> ProgressEnd => _progressEnd.Task;
 
-    /// <summary>Starts `dotnet server.dll --stdio --db database [extra]`, without initializing.</summary>
-    public static DeckServer Spawn(BenchSetup setup, string serverDll, string database, params string[] extra) =>
-        new(LspProcess.Start("dotnet", [serverDll, "--stdio", "--db", database, .. extra]), database);
+    /// <summary>
+    /// Starts `server --stdio --db database [extra]` without initializing: a native executable as it is, a .dll with
+    /// `dotnet`.
+    /// </summary>
+    public static DeckServer Spawn(BenchSetup setup, string server, string database, params string[] extra) =>
+        new(LspProcess.Start(Command(server).FileName, [.. Command(server).Prefix, "--stdio", "--db", database, .. extra]), database);
 
-    /// <summary>Starts the server and initializes it; <paramref name="delayMs"/> is the diagnostics debounce.</summary>
-    public static async Task<DeckServer> StartAsync(BenchSetup setup, int delayMs, string? workspace = null)
+    /// <summary>How a server build is started: `dotnet X.dll …` or `X …`.</summary>
+    public static (string FileName, string[] Prefix) Command(string server) =>
+        server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [server]) : (server, []);
+
+    /// <summary>Starts the server (the normal build unless <paramref name="server"/> names another) and initializes it; <paramref name="delayMs"/> is the diagnostics debounce.</summary>
+    public static async Task<DeckServer> StartAsync(BenchSetup setup, int delayMs, string? workspace = null, string? server = null)
     {
         var database = setup.TempFile("reviews.db");
-        var server = Spawn(setup, setup.ServerDll, database, "--diagnostics-delay-ms", delayMs.ToString());
-        await server.InitializeAsync(workspace);
-        return server;
+        var started = Spawn(setup, server ?? setup.ServerDll, database, "--diagnostics-delay-ms", delayMs.ToString());
+        await started.InitializeAsync(workspace);
+        return started;
     }
 
     public async Task<LspProcess.Received> InitializeAsync(string? workspace = null)

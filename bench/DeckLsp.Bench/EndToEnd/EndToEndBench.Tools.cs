@@ -50,23 +50,32 @@ public sealed partial class EndToEndBench
         return (Stat.Of(times), rated, stored);
     }
 
-    /// <summary>`decklsp check` and `markdownlint-cli2` on the same workspace, wall clock per run, each as its user starts it.</summary>
-    public async Task<(Stat Ours, Stat Lint, int LintExit)> Check(int files, int cards, int samples)
+    /// <summary>
+    /// `decklsp check` (the normal build, and the native executable when given) and `markdownlint-cli2` on the same
+    /// workspace, wall clock per run, each as its user starts it; the runs take turns.
+    /// </summary>
+    public async Task<(Stat Ours, Stat? Native, Stat Lint, int LintExit)> Check(int files, int cards, int samples, string? native = null)
     {
         var root = setup.Workspace(files, cards);
         var ours = new List<double>();
+        var natives = new List<double>();
         var lint = new List<double>();
         var lintExit = 0;
         var markdownlint = Path.Combine(setup.PeerFolder, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
         for (var i = 0; i < samples; i++)
         {
             ours.Add((await Run("dotnet", [setup.ServerDll, "check", root], root)).Ms);
+            if (native is not null)
+            {
+                natives.Add((await Run(native, ["check", root], root)).Ms);
+            }
+
             var (ms, exit) = await Run("node", [markdownlint, "**/*.deck.md"], root);
             lint.Add(ms);
             lintExit = exit;
         }
 
-        return (Stat.Of(ours), Stat.Of(lint), lintExit);
+        return (Stat.Of(ours), native is null ? null : Stat.Of(natives), Stat.Of(lint), lintExit);
     }
 
     /// <summary>The peer: bench/peer/peer-bench.mjs drives VS Code's Markdown language server and prints its figures.</summary>

@@ -185,11 +185,11 @@ public sealed partial class EndToEndBench(BenchSetup setup)
     /// The deck open and edited as someone types: a character at a time at places spread over the deck, each followed by
     /// a hover (what an editor asks as the mouse rests). Resident set size after the first 100 edits and after all.
     /// </summary>
-    public async Task<(long AfterHundred, long AfterAll, long Peak, int Edits)> Memory(int cards, int edits)
+    public async Task<(long AfterHundred, long AfterAll, long Peak, int Edits)> Memory(int cards, int edits, string? serverBuild = null)
     {
         var (path, text) = setup.Deck(cards);
         var deck = new EditableDeck(path, text, setup.Verify);
-        await using var server = await DeckServer.StartAsync(setup, delayMs: 150);
+        await using var server = await DeckServer.StartAsync(setup, delayMs: 150, server: serverBuild);
         server.Open(deck.Uri, text);
         await server.Published(deck.Uri, 1).WaitAsync(Patience);
         var random = new Random(5);
@@ -225,13 +225,13 @@ public sealed partial class EndToEndBench(BenchSetup setup)
         return (afterHundred, afterAll, Math.Max(peak, afterAll), edits);
     }
 
-    /// <summary>Process spawn → initialize answered.</summary>
-    public async Task<Stat> ColdStart(string serverDll, int samples)
+    /// <summary>Process spawn → initialize answered, for a .dll (with dotnet) or a native executable.</summary>
+    public async Task<Stat> ColdStart(string serverBuild, int samples)
     {
         var times = new List<double>();
         for (var i = 0; i < samples + 1; i++)
         {
-            await using var server = DeckServer.Spawn(setup, serverDll, setup.TempFile("reviews.db"));
+            await using var server = DeckServer.Spawn(setup, serverBuild, setup.TempFile("reviews.db"));
             var response = await server.InitializeAsync();
             if (i > 0)
             {

@@ -33,7 +33,8 @@ public sealed record Stat(double Median, double P95, int Count)
 public sealed record Row(string Scenario, string Ours, string Baseline, string Peer, string Target, string Verdict, string Note = "");
 
 /// <summary>The rows of one run, printed as the Markdown table that docs/performance.md keeps.</summary>
-public sealed class Results
+public sealed class Results(string columns =
+    "| scenario | DeckLsp: median (p95) | baseline: full Markdig parse, same run | peer: VS Code Markdown LS | target | verdict |")
 {
     private readonly List<Row> _rows = [];
     private readonly List<string> _notes = [];
@@ -64,7 +65,7 @@ public sealed class Results
     {
         var text = new StringBuilder();
         text.AppendLine(header).AppendLine();
-        text.AppendLine("| scenario | DeckLsp: median (p95) | baseline: full Markdig parse, same run | peer: VS Code Markdown LS | target | verdict |");
+        text.AppendLine(columns);
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var row in _rows)
         {

@@ -1,9 +1,10 @@
-// Which process runs the language server: the settings' choice, else the server shipped in the extension, run with
-// the first `dotnet` found. Pure: the file system and environment come in as arguments.
+// Which process runs the language server: the settings' choice, else the native server shipped in the platform-specific
+// extension, else the framework-dependent one shipped in the universal extension, run with the first `dotnet` found.
+// Pure: the file system and environment come in as arguments.
 import * as path from "node:path";
 
 export interface ServerSettings {
-  /** `decklsp.server.path`: a DeckLsp.Server.dll or a native executable; empty for the bundled server. */
+  /** `decklsp.server.path`: a DeckLsp.Server.dll or a native executable; empty for the bundled server (native first). */
   serverPath: string;
   /** `decklsp.dotnetPath`: the dotnet executable; empty to search for it. */
   dotnetPath: string;
@@ -28,11 +29,22 @@ export type ServerProblem =
 
 export type ServerResolution = { ok: true; server: ServerCommand } | { ok: false; problem: ServerProblem };
 
-/** The published server inside the extension (`dotnet publish … -o client/server`). */
+/** The framework-dependent server inside the universal extension (`dotnet publish … -o client/server`). */
 export const bundledServerDll = path.join("server", "DeckLsp.Server.dll");
+
+/** The native (AOT) server inside a platform-specific extension (`vsce package --target linux-x64`, …): no .NET needed. */
+export function bundledNativeServer(platform: NodeJS.Platform): string {
+  return path.join("server", platform === "win32" ? "decklsp.exe" : "decklsp");
+}
 
 export function resolveServer(settings: ServerSettings, extensionPath: string, host: HostEnvironment): ServerResolution {
   const configured = expandHome(settings.serverPath.trim(), host.homeDir);
+  if (configured === "") {
+    const native = path.join(extensionPath, bundledNativeServer(host.platform));
+    if (host.isFile(native)) {
+      return { ok: true, server: { command: native, args: ["--stdio"] } };
+    }
+  }
   const serverPath = configured || path.join(extensionPath, bundledServerDll);
   if (!host.isFile(serverPath)) {
     return { ok: false, problem: { kind: "serverMissing", serverPath, fromSetting: configured !== "" } };

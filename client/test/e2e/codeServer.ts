@@ -1,7 +1,7 @@
 // code-server 4.100.3 (VS Code 1.100.3 in the browser) with the packaged extension installed, opened on a copy of
 // samples/, plus the helpers the end-to-end test drives it with.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,15 +9,16 @@ import type { Frame, Page } from "playwright-core";
 
 const repo = resolve(new URL("../../..", import.meta.url).pathname);
 export const codeServerDir = process.env.CODE_SERVER_DIR ?? join(repo, ".tools/code-server");
-export const vsixPath = process.env.DECKLSP_VSIX ?? join(repo, "client/decklsp.vsix");
+// The platform-specific package with the native server, as a user on this machine (linux-x64) installs it.
+export const vsixPath = process.env.DECKLSP_VSIX ?? join(repo, "client/decklsp-linux-x64.vsix");
 const entry = join(codeServerDir, "node_modules/code-server/out/node/entry.js");
 
 export interface CodeServer {
   url: string;
   workspace: string;
   userData: string;
-  /** The server the installed extension bundles. */
-  server: string;
+  /** Where code-server installed the extension. */
+  extensions: string;
   log: () => string;
   stop(): Promise<void>;
 }
@@ -97,7 +98,7 @@ async function start(root: string, spawned: (child: ChildProcess) => void): Prom
     url: `${url}?folder=${encodeURIComponent(workspace)}`,
     workspace,
     userData,
-    server: join(extensions, readdirSync(extensions).find((name) => name.startsWith("decklsp.decklsp")) ?? "missing", "server", "DeckLsp.Server.dll"),
+    extensions,
     log: () => output,
     stop: async () => {
       if (child.exitCode === null) {
@@ -115,8 +116,30 @@ async function start(root: string, spawned: (child: ChildProcess) => void): Prom
 
 /** `decklsp stats --json` over the workspace, run with the server the extension bundles, as a user in a terminal would. */
 export function stats(codeServer: CodeServer): { path: string; cards: number; new: number; due: number; reviews: number }[] {
-  const text = execFileSync("dotnet", [codeServer.server, "stats", "--json", codeServer.workspace], { encoding: "utf8" });
+  const extension = join(codeServer.extensions, readdirSync(codeServer.extensions).find((name) => name.startsWith("decklsp.decklsp")) ?? "missing");
+  const native = join(extension, "server", "decklsp");
+  const [command, args] = existsSync(native)
+    ? [native, ["stats", "--json", codeServer.workspace]]
+    : ["dotnet", [join(extension, "server", "DeckLsp.Server.dll"), "stats", "--json", codeServer.workspace]];
+  const text = execFileSync(command, args, { encoding: "utf8" });
   return (JSON.parse(text) as { decks: { path: string; cards: number; new: number; due: number; reviews: number }[] }).decks;
+}
+
+/** The command lines (program and arguments) of the running processes started from the extensions folder. */
+export function processesStartedFrom(folder: string): string[][] {
+  const found: string[][] = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let commandLine: string[];
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((arg) => arg.length > 0);
+    } catch {
+      continue; // gone since the listing
+    }
+    if (commandLine.some((arg) => arg.startsWith(folder + "/"))) {
+      found.push(commandLine);
+    }
+  }
+  return found;
 }
 
 

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchChromium } from "../support/chromium";
-import { type CodeServer, runCommand, startCodeServer, stats, studyFrame, waitFor } from "./codeServer";
+import { type CodeServer, processesStartedFrom, runCommand, startCodeServer, stats, studyFrame, vsixPath, waitFor } from "./codeServer";
 
 // Set DECKLSP_SCREENSHOTS to a folder (docs/images) to save the README's screenshots on the way.
 const screenshots = process.env.DECKLSP_SCREENSHOTS;
@@ -57,6 +57,15 @@ describe("DeckLsp in VS Code 1.100.3", () => {
     await openDeck();
     await lens(/^Study deck \(9 cards\b/).waitFor({ timeout: 90_000 });
     expect(await page.locator(".codelens-decoration a", { hasText: "Review card" }).count()).toBeGreaterThan(0);
+  });
+
+  it("The_server_running_is_the_one_the_package_carries_native_for_linux_x64", async () => {
+    const servers = processesStartedFrom(codeServer.extensions);
+    if (/-linux-x64\.vsix$/.test(vsixPath)) {
+      expect(servers).toEqual([[expect.stringMatching(/\/server\/decklsp$/), "--stdio"]]);
+    } else {
+      expect(servers).toEqual([[expect.stringMatching(/dotnet$/), expect.stringMatching(/\/server\/DeckLsp\.Server\.dll$/), "--stdio"]]);
+    }
   });
 
   it("A_question_without_an_answer_shows_DECK001_in_the_Problems_view", async () => {

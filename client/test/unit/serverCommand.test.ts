@@ -3,6 +3,7 @@ import { type HostEnvironment, describeProblem, dotnetCandidates, resolveServer 
 
 const extension = "/ext";
 const bundled = "/ext/server/DeckLsp.Server.dll";
+const native = "/ext/server/decklsp";
 
 function host(files: string[], env: Record<string, string> = {}, platform: NodeJS.Platform = "linux"): HostEnvironment {
   return { platform, env, homeDir: "/home/me", isFile: (file) => files.includes(file) };
@@ -37,6 +38,32 @@ describe("resolveServer", () => {
   it("A_server_path_to_an_executable_runs_it_directly_without_dotnet", () => {
     const result = resolveServer({ serverPath: "/opt/decklsp/DeckLsp.Server", dotnetPath: "" }, extension, host(["/opt/decklsp/DeckLsp.Server"]));
     expect(result).toEqual({ ok: true, server: { command: "/opt/decklsp/DeckLsp.Server", args: ["--stdio"] } });
+  });
+
+  it("The_bundled_native_server_runs_directly_without_dotnet", () => {
+    const result = resolveServer({ serverPath: "", dotnetPath: "" }, extension, host([native, bundled], { PATH: "/usr/bin" }));
+    expect(result).toEqual({ ok: true, server: { command: native, args: ["--stdio"] } });
+  });
+
+  it("The_bundled_native_server_needs_no_dotnet_setting_even_an_invalid_one", () => {
+    const result = resolveServer({ serverPath: "", dotnetPath: "/nope/dotnet" }, extension, host([native]));
+    expect(result).toEqual({ ok: true, server: { command: native, args: ["--stdio"] } });
+  });
+
+  it("On_Windows_the_bundled_native_server_is_decklsp_exe", () => {
+    const exe = "/ext/server/decklsp.exe";
+    const result = resolveServer({ serverPath: "", dotnetPath: "" }, extension, host([exe, native], {}, "win32"));
+    expect(result).toMatchObject({ ok: true, server: { command: exe, args: ["--stdio"] } });
+  });
+
+  it("The_server_path_setting_wins_over_the_bundled_native_server", () => {
+    const result = resolveServer({ serverPath: "/src/bin/DeckLsp.Server.dll", dotnetPath: "" }, extension, host([native, "/src/bin/DeckLsp.Server.dll", "/usr/bin/dotnet"], { PATH: "/usr/bin" }));
+    expect(result).toEqual({ ok: true, server: { command: "/usr/bin/dotnet", args: ["/src/bin/DeckLsp.Server.dll", "--stdio"] } });
+  });
+
+  it("Without_a_native_server_the_bundled_dll_runs_with_dotnet", () => {
+    const result = resolveServer({ serverPath: "", dotnetPath: "" }, extension, host([bundled, "/usr/bin/dotnet"], { PATH: "/usr/bin" }));
+    expect(result).toEqual({ ok: true, server: { command: "/usr/bin/dotnet", args: [bundled, "--stdio"] } });
   });
 
   it("Missing_dotnet_is_reported_with_where_it_looked", () => {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using DeckLsp.Core.Diagnostics;
 using DeckLsp.Core.Documents;
+using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Workspace;
 
 namespace DeckLsp.Server.Cli;
@@ -32,7 +33,7 @@ internal static class CheckCommand
         var errors = reports.Sum(r => r.Diagnostics.Count(d => d.Severity == DeckSeverity.Error));
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(CheckJson.From(reports), CheckJson.Options));
+            output.WriteLine(JsonSerializer.Serialize(CheckJson.From(reports), DeckJsonContext.Default.CheckReport));
         }
         else
         {

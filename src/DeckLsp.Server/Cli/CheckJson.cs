@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeckLsp.Core.Text;
 
@@ -7,8 +6,6 @@ namespace DeckLsp.Server.Cli;
 /// <summary>The shape of `decklsp check --format json`: LSP-style 0-based ranges, so editors and scripts can reuse them.</summary>
 internal static class CheckJson
 {
-    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public sealed record Report([property: JsonPropertyName("files")] IReadOnlyList<File> Files);
 
     public sealed record File(

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DeckLsp.Server.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DeckLsp.Server.Cli;
 
@@ -39,11 +40,19 @@ public static class DeckCommandLine
                 result.AddError("--max-message-mb must be at least 1.");
             }
         });
+        var logLevel = new Option<LogLevel?>("--log-level")
+        {
+            Description = "The least severe log entries written to stderr and to the client's log (default Information).",
+        };
+        // For the tests that drive the executable as they drive the in-process server: how many decks make indexing report progress.
+        var progressThreshold = new Option<int?>("--index-progress-threshold") { Hidden = true };
         var root = new RootCommand("DeckLsp: flashcard decks in Markdown. Without a command, serves LSP on stdio.");
         root.Options.Add(stdio);
         root.Options.Add(database);
         root.Options.Add(delay);
         root.Options.Add(maxMessage);
+        root.Options.Add(logLevel);
+        root.Options.Add(progressThreshold);
         root.SetAction(async (result, cancellationToken) =>
         {
             var options = new ServerOptions { DatabasePath = result.GetValue(database) };
@@ -55,6 +64,16 @@ public static class DeckCommandLine
             if (result.GetValue(maxMessage) is { } megabytes)
             {
                 options = options with { Transport = options.Transport with { MaxMessageBytes = megabytes * 1024L * 1024 } };
+            }
+
+            if (result.GetValue(logLevel) is { } level)
+            {
+                options = options with { LogLevel = level };
+            }
+
+            if (result.GetValue(progressThreshold) is { } threshold)
+            {
+                options = options with { IndexProgressThreshold = threshold };
             }
 
             return await LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), options, cancellationToken);

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DeckLsp.Core.Diagnostics;
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Interop;
+using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Interop;
 using DeckLsp.Server.History;
 
@@ -74,6 +76,17 @@ internal static class ImportCommand
     }
 
     private sealed class ImportFailed(string message) : Exception(message);
+
+    /// <summary>What `import --json` prints.</summary>
+    internal sealed record JsonReport(
+        [property: JsonPropertyName("deck")] string Deck,
+        [property: JsonPropertyName("title")] string Title,
+        [property: JsonPropertyName("cards")] int Cards,
+        [property: JsonPropertyName("cloze")] int Cloze,
+        [property: JsonPropertyName("media")] int Media,
+        [property: JsonPropertyName("reviews")] int Reviews,
+        [property: JsonPropertyName("database")] string? Database,
+        [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes);
 
     public static int Run(Request request, TimeProvider time, TextWriter output, TextWriter error)
     {
@@ -275,17 +288,15 @@ internal static class ImportCommand
         var notes = deck.Notes.Concat(problems.Select(p => $"the written deck reports {p}")).ToList();
         if (request.Json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new
-            {
-                deck = deckPath,
-                title = document.Deck.Title,
-                cards = cards.Count,
-                cloze = cards.Count(c => c.Kind == Core.Model.CardKind.Cloze),
-                media = package?.Media.Count ?? 0,
-                reviews = history?.Reviews ?? 0,
-                database = databasePath,
-                notes,
-            }));
+            output.WriteLine(JsonSerializer.Serialize(new JsonReport(
+                deckPath,
+                document.Deck.Title,
+                cards.Count,
+                cards.Count(c => c.Kind == Core.Model.CardKind.Cloze),
+                package?.Media.Count ?? 0,
+                history?.Reviews ?? 0,
+                databasePath,
+                notes), DeckJsonContext.Default.ImportReport));
             return;
         }
 

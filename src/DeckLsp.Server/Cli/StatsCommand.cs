@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Reviews;
 
 namespace DeckLsp.Server.Cli;
@@ -41,7 +43,7 @@ internal static class StatsCommand
 
         if (json)
         {
-            output.WriteLine(StatsJson(rows));
+            output.WriteLine(JsonSerializer.Serialize(new Report(rows), DeckJsonContext.Default.StatsReport));
         }
         else
         {
@@ -66,32 +68,15 @@ internal static class StatsCommand
             items.Count(s => s is not null && s.Due <= now), ratings.Count, ratings.Count(r => r.At >= today));
     }
 
-    private static string StatsJson(IReadOnlyList<DeckStats> rows)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("decks");
-            foreach (var row in rows)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", row.Path);
-                writer.WriteString("title", row.Title);
-                writer.WriteNumber("cards", row.Cards);
-                writer.WriteNumber("new", row.New);
-                writer.WriteNumber("due", row.Due);
-                writer.WriteNumber("reviews", row.Reviews);
-                writer.WriteNumber("reviewsToday", row.ReviewsToday);
-                writer.WriteEndObject();
-            }
+    /// <summary>What `stats --json` prints.</summary>
+    internal sealed record Report([property: JsonPropertyName("decks")] IReadOnlyList<DeckStats> Decks);
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private sealed record DeckStats(string Path, string Title, int Cards, int New, int Due, int Reviews, int ReviewsToday);
+    internal sealed record DeckStats(
+        [property: JsonPropertyName("path")] string Path,
+        [property: JsonPropertyName("title")] string Title,
+        [property: JsonPropertyName("cards")] int Cards,
+        [property: JsonPropertyName("new")] int New,
+        [property: JsonPropertyName("due")] int Due,
+        [property: JsonPropertyName("reviews")] int Reviews,
+        [property: JsonPropertyName("reviewsToday")] int ReviewsToday);
 }

@@ -22,8 +22,7 @@ public static class LanguageServerHost
         Action<IServiceCollection>? configureServices,
         CancellationToken cancellationToken)
     {
-        var formatter = new SystemTextJsonFormatter();
-        LspJson.Configure(formatter.JsonSerializerOptions);
+        var formatter = LspJson.CreateFormatter();
         var messageHandler = new LspMessageHandler(output, input, formatter, options.Transport);
 
         LanguageServerRpc? rpc = null;
@@ -40,9 +39,9 @@ public static class LanguageServerHost
         using (rpc = new LanguageServerRpc(messageHandler, session, logger))
         {
             var targetOptions = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true, NotifyClientOfEvents = false };
-            foreach (var handler in provider.GetServices<ILspHandler>())
+            foreach (var target in provider.GetServices<LspTarget>())
             {
-                rpc.AddLocalRpcTarget(handler.GetType(), handler, targetOptions);
+                rpc.AddLocalRpcTarget(target.Metadata, target.Handler, targetOptions);
             }
 
             using var publisher = provider.GetRequiredService<DiagnosticsPublisher>();

@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using DeckLsp.Server.Handlers;
 using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PolyType;
+using StreamJsonRpc;
 
 namespace DeckLsp.Server.Hosting;
 
@@ -41,18 +44,29 @@ internal static class ServerServices
         services.AddSingleton<ReviewSessions>();
         services.AddSingleton<ReviewCounts>();
 
-        services.AddSingleton<ILspHandler, LifecycleHandler>();
-        services.AddSingleton<ILspHandler, TextSyncHandler>();
-        services.AddSingleton<ILspHandler, CodeLensHandler>();
-        services.AddSingleton<ILspHandler, DocumentSymbolHandler>();
-        services.AddSingleton<ILspHandler, FoldingRangeHandler>();
-        services.AddSingleton<ILspHandler, HoverHandler>();
-        services.AddSingleton<ILspHandler, CompletionHandler>();
-        services.AddSingleton<ILspHandler, CodeActionHandler>();
-        services.AddSingleton<ILspHandler, WorkspaceSymbolHandler>();
-        services.AddSingleton<ILspHandler, WatchedFilesHandler>();
-        services.AddSingleton<ILspHandler, ReviewHandler>();
-        services.AddSingleton<ILspHandler, RenameFilesHandler>();
+        services.AddLspHandler<LifecycleHandler, HandlerShapes>();
+        services.AddLspHandler<TextSyncHandler, HandlerShapes>();
+        services.AddLspHandler<CodeLensHandler, HandlerShapes>();
+        services.AddLspHandler<DocumentSymbolHandler, HandlerShapes>();
+        services.AddLspHandler<FoldingRangeHandler, HandlerShapes>();
+        services.AddLspHandler<HoverHandler, HandlerShapes>();
+        services.AddLspHandler<CompletionHandler, HandlerShapes>();
+        services.AddLspHandler<CodeActionHandler, HandlerShapes>();
+        services.AddLspHandler<WorkspaceSymbolHandler, HandlerShapes>();
+        services.AddLspHandler<WatchedFilesHandler, HandlerShapes>();
+        services.AddLspHandler<ReviewHandler, HandlerShapes>();
+        services.AddLspHandler<RenameFilesHandler, HandlerShapes>();
+        return services;
+    }
+
+    /// <summary>Adds a handler: its <c>[JsonRpcMethod]</c>s are served, found through the shape generated for it.</summary>
+    public static IServiceCollection AddLspHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler, TShapes>(
+        this IServiceCollection services)
+        where THandler : class, ILspHandler
+        where TShapes : IShapeable<THandler>
+    {
+        services.AddSingleton<THandler>();
+        services.AddSingleton(provider => new LspTarget(RpcTargetMetadata.FromShape<THandler, TShapes>(), provider.GetRequiredService<THandler>()));
         return services;
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ServerSession(ServerOptions options)
         InitializationOptions? options;
         try
         {
-            options = raw.Deserialize<InitializationOptions>();
+            options = raw.Deserialize(DeckJsonContext.Default.InitializationOptions);
         }
         catch (JsonException e)
         {

@@ -126,6 +126,9 @@ internal sealed record CardChangedParams
     public required ReviewCard Card { get; init; }
 }
 
+/// <summary><c>deck/countsChanged</c>: due and new counts may have changed (an empty object; the client asks again).</summary>
+internal sealed record CountsChangedParams;
+
 /// <summary><c>deck/endReview</c>'s answer.</summary>
 internal sealed record EndReviewResult
 {

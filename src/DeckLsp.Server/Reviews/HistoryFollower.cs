@@ -48,7 +48,7 @@ internal sealed class HistoryFollower
     // Lenses and the status bar show what is due: after any change of the history they are out of date.
     private void CountsChanged()
     {
-        _ = _client.NotifyAsync(Methods.CountsChanged, new { });
+        _ = _client.NotifyAsync(Methods.CountsChanged, new CountsChangedParams());
         if (_server.Capabilities.CanRefreshCodeLenses)
         {
             _ = _client.RefreshCodeLensesAsync().ContinueWith(

@@ -121,7 +121,7 @@ internal sealed class DiagnosticsPublisher(DocumentStore store, ILanguageClient 
             }
 
             var diagnostics = DocumentDiagnostics.For(open);
-            var key = JsonSerializer.Serialize(diagnostics);
+            var key = JsonSerializer.Serialize(diagnostics, DeckJsonContext.Default.DiagnosticArray);
             if (_published.TryGetValue(work.Uri, out var last) && last == key)
             {
                 logger.LogDebug("Diagnostics of {Uri} unchanged at version {Version}: not republished", work.Uri, open.Version);

@@ -88,22 +88,18 @@ internal sealed class Machine(string device, string clone, string dataHome)
     /// <summary><c>decklsp stats --json</c> over the clone, run as a process of this machine.</summary>
     public JsonElement Stats()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll"), "stats", "--json", Clone },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = ServerUnderTest.StartInfo(["stats", "--json", Clone]);
         foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"decklsp stats exited {process.ExitCode}: {error}");
+        Assert.True(process.ExitCode == 0, $"decklsp stats exited {process.ExitCode}: {error.Result}");
         return JsonDocument.Parse(output).RootElement.GetProperty("decks");
     }
 

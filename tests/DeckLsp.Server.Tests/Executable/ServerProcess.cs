@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Tests.Protocol;
 using StreamJsonRpc;
@@ -34,7 +33,7 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>The server's stdout.</summary>
     public Stream StandardOutput => _process.StandardOutput.BaseStream;
 
-    /// <summary>Starts the server on <paramref name="database"/>, or on a database of its own, with any further options.</summary>
+    /// <summary>Starts the server (<see cref="ServerUnderTest"/>) on <paramref name="database"/>, or on a database of its own, with any further options.</summary>
     public static ServerProcess Start(string? database = null, params string[] options)
     {
         // A database of its own is removed with the process; one the test names is the test's to keep.
@@ -52,19 +51,7 @@ internal sealed class ServerProcess : IDisposable
 
     private static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string[] options, string? ownFolder)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.dll"), "--stdio" },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var option in options)
-        {
-            start.ArgumentList.Add(option);
-        }
-
+        var start = ServerUnderTest.StartInfo(["--stdio", .. options]);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -1,4 +1,5 @@
 using DeckLsp.Server.Cli;
+using DeckLsp.Server.Tests.Executable;
 
 namespace DeckLsp.Server.Tests.Interop;
 
@@ -7,6 +8,11 @@ internal static class InteropCli
 {
     public static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
+        if (ServerUnderTest.Executable is not null)
+        {
+            return await ServerUnderTest.RunCommandLine(args);
+        }
+
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await DeckCommandLine.RunAsync(args, output, error);

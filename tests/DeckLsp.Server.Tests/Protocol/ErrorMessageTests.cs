@@ -1,3 +1,4 @@
+using DeckLsp.Server.Hosting;
 using System.Text.Json;
 using DeckLsp.Server.Handlers;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,9 +50,10 @@ public sealed class ErrorMessageTests
     }
 
     [Fact]
+    [Trait("Server", Executable.ServerUnderTest.InProcessOnly)]
     public async Task A_failing_handler_is_answered_without_type_names()
     {
-        await using var client = RawLspClient.StartInProcess(configureServices: services => services.AddSingleton<ILspHandler, CastingHandler>());
+        await using var client = RawLspClient.StartInProcess(configureServices: services => services.AddLspHandler<CastingHandler, TestHandlerShapes>());
         await client.InitializeAsync();
 
         var answer = await client.RequestAsync(4, CastingHandler.Method);

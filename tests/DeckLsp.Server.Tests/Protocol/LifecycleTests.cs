@@ -1,12 +1,15 @@
 using System.Text.Json;
 using DeckLsp.Server.Handlers;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Tests.Executable;
+using DeckLsp.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using PolyType;
 using StreamJsonRpc;
 
 namespace DeckLsp.Server.Tests.Protocol;
 
-public sealed class LifecycleTests
+public sealed partial class LifecycleTests
 {
     [Fact]
     public async Task Initialize_advertises_utf16_incremental_sync_and_every_feature()
@@ -133,9 +136,10 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    [Trait("Server", ServerUnderTest.InProcessOnly)]
     public async Task A_throwing_handler_answers_an_error_and_the_server_keeps_serving()
     {
-        await using var client = LspTestClient.Start(configureServices: services => services.AddSingleton<ILspHandler, FaultyHandler>());
+        await using var client = LspTestClient.Start(configureServices: services => services.AddLspHandler<FaultyHandler, TestHandlerShapes>());
         await client.InitializeAsync();
 
         var error = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.RequestAsync<JsonElement>(FaultyHandler.Method, new { }));
@@ -148,9 +152,10 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    [Trait("Server", ServerUnderTest.InProcessOnly)]
     public async Task Cancelled_request_answers_RequestCancelled()
     {
-        await using var client = LspTestClient.Start(configureServices: services => services.AddSingleton<ILspHandler, FaultyHandler>());
+        await using var client = LspTestClient.Start(configureServices: services => services.AddLspHandler<FaultyHandler, TestHandlerShapes>());
         await client.InitializeAsync();
         using var cancel = new CancellationTokenSource();
 
@@ -160,6 +165,25 @@ public sealed class LifecycleTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(LspTestClient.Patience));
         Assert.Empty(await client.RequestForDocumentAsync<CodeLens[]>(Methods.CodeLens, "file:///not-open.deck.md"));
     }
+
+    // The executable's own request that waits: without `initialized` the workspace is never indexed, so a symbol search
+    // waits for the index until it is cancelled. The answer carries StreamJsonRpc's error data, which must serialize.
+    [Fact]
+    public async Task Cancelling_a_waiting_request_answers_it_and_the_server_keeps_serving()
+    {
+        await using var client = LspTestClient.Start();
+        await client.RequestAsync<JsonElement>(Methods.Initialize, new InitializeParams { Capabilities = new ClientCapabilities() });
+        using var cancel = new CancellationTokenSource();
+
+        var call = client.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.WorkspaceSymbol, new WorkspaceSymbolParams { Query = "x" }, cancel.Token);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(LspTestClient.Patience));
+        Assert.Empty(await client.RequestForDocumentAsync<CodeLens[]>(Methods.CodeLens, "file:///not-open.deck.md"));
+    }
+
+    [GenerateShapeFor<FaultyHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
+    internal sealed partial class TestHandlerShapes;
 
     /// <summary>A handler that fails on purpose, or waits until cancelled.</summary>
     internal sealed class FaultyHandler : ILspHandler

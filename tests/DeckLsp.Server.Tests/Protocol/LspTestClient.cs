@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Tests.Executable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nerdbank.Streams;
@@ -10,22 +13,25 @@ namespace DeckLsp.Server.Tests.Protocol;
 
 /// <summary>
 /// An LSP client joined to an in-process server by an in-memory duplex stream, over the real header-delimited JSON-RPC
-/// framing. It answers the server's requests (registerCapability, workDoneProgress/create) and records every notification.
+/// framing, or to the executable named by <see cref="ServerUnderTest.Variable"/> over its stdin and stdout. It answers
+/// the server's requests (registerCapability, workDoneProgress/create) and records every notification.
 /// </summary>
 internal sealed class LspTestClient : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly Stream _stream;
+    private readonly Process? _process;
     private readonly List<(string Method, JsonElement Params)> _received = [];
 
-    private LspTestClient(Stream stream, Task<int> serverExit)
+    private LspTestClient(Stream sending, Stream receiving, Task<int> serverExit, Process? process = null)
     {
-        _stream = stream;
+        _stream = sending;
+        _process = process;
         ServerExit = serverExit;
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
-        Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, stream, formatter));
+        Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(sending, receiving, formatter));
         Rpc.AddLocalRpcTarget(new ClientTarget(this), new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         Rpc.StartListening();
     }
@@ -40,14 +46,45 @@ internal sealed class LspTestClient : IAsyncDisposable
 
     public static LspTestClient Start(ServerOptions? options = null, Action<IServiceCollection>? configureServices = null)
     {
-        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         options ??= new ServerOptions { DiagnosticsDelay = TimeSpan.FromMilliseconds(50) };
 
         // Never the user's own history: each client gets a database of its own unless the test names one.
         var database = options.DatabasePath ?? Path.Combine(RunFolders.Create("decklsp-db-"), "reviews.db");
         options = options with { LogToStandardError = false, LogLevel = LogLevel.Debug, DatabasePath = database };
+        if (ServerUnderTest.Executable is not null)
+        {
+            return StartProcess(options, configureServices);
+        }
+
+        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         var exit = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, options, configureServices, CancellationToken.None));
-        return new LspTestClient(clientStream, exit) { DatabasePath = database };
+        return new LspTestClient(clientStream, clientStream, exit) { DatabasePath = database };
+    }
+
+    // The same options, as the executable's command line.
+    private static LspTestClient StartProcess(ServerOptions options, Action<IServiceCollection>? configureServices)
+    {
+        if (configureServices is not null)
+        {
+            throw new InvalidOperationException(
+                $"This test injects services, which only the in-process server takes: mark it [Trait(\"Server\", \"{ServerUnderTest.InProcessOnly}\")].");
+        }
+
+        var process = Process.Start(ServerUnderTest.StartInfo(
+        [
+            "--stdio",
+            "--db", options.DatabasePath!,
+            "--diagnostics-delay-ms", ((int)options.DiagnosticsDelay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+            "--log-level", options.LogLevel.ToString(),
+            "--index-progress-threshold", options.IndexProgressThreshold.ToString(CultureInfo.InvariantCulture),
+        ]))!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        var exit = process.WaitForExitAsync().ContinueWith(_ => process.ExitCode, TaskScheduler.Default);
+        return new LspTestClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, exit, process)
+        {
+            DatabasePath = options.DatabasePath!,
+        };
     }
 
     /// <summary>Starts a server and takes it through <c>initialize</c> and <c>initialized</c>.</summary>
@@ -161,6 +198,15 @@ internal sealed class LspTestClient : IAsyncDisposable
         Rpc.Dispose();
         await _stream.DisposeAsync();
         await ServerExit.WaitAsync(Patience).ContinueWith(_ => { });
+        if (_process is not null)
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+            }
+
+            _process.Dispose();
+        }
     }
 
     private void Record(string method, JsonElement parameters)

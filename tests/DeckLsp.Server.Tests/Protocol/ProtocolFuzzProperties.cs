@@ -1,3 +1,4 @@
+using DeckLsp.Server.Hosting;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -134,9 +135,10 @@ public sealed class ProtocolFuzzProperties
          select new Scenario(text, steps, cuts)).ToArbitrary();
 
     [Property(MaxTest = 60, Arbitrary = [typeof(ProtocolFuzzProperties)])]
+    [Trait("Server", Executable.ServerUnderTest.InProcessOnly)]
     public async Task<Property> The_server_answers_every_request_stays_alive_and_keeps_the_editors_text(Scenario scenario)
     {
-        await using var client = RawLspClient.StartInProcess(configureServices: s => s.AddSingleton<ILspHandler, TextProbe>());
+        await using var client = RawLspClient.StartInProcess(configureServices: s => s.AddLspHandler<TextProbe, TestHandlerShapes>());
         await client.InitializeAsync();
         var model = scenario.Text;
         var version = 1;

@@ -138,6 +138,7 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
+    [Trait("Server", Executable.ServerUnderTest.InProcessOnly)]
     public async Task A_rating_stands_when_the_next_card_cannot_be_shown_and_that_card_reports_its_problem()
     {
         var text = "Q: first\nA: one\n\nQ: BOOM second\nA: two\n\nQ: third\nA: three\n";

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using DeckLsp.Core.Documents;
+using static DeckLsp.Server.Tests.Interop.InteropCli;
+
+namespace DeckLsp.Server.Tests.Interop;
+
+/// <summary>`decklsp import` of a plain-text export and of a CSV table, then `check` and `stats` on the deck it wrote.</summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task The_text_export_imports_as_the_nine_RNN_cards_and_checks_clean()
+    {
+        var seed = Path.Combine(TestPaths.RepositoryRoot, "tests/fixtures/interop/000_c95b0af93d31da7a.txt");
+        var deckPath = Path.Combine(_folder.Path, "rnn.deck.md");
+
+        var (code, output, error) = await Run("import", seed, "-o", deckPath, "--json");
+        var (checkCode, checkOutput, _) = await Run("check", deckPath);
+
+        Assert.True(code == 0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(deckPath, report.GetProperty("deck").GetString());
+        Assert.Equal("RNN MLM Flashcards", report.GetProperty("title").GetString());
+        Assert.Equal(9, report.GetProperty("cards").GetInt32());
+        var deck = DeckDocument.Parse(await File.ReadAllTextAsync(deckPath));
+        Assert.Equal(9, deck.Deck.Cards.Count);
+        Assert.Equal(0, checkCode);
+        Assert.Contains("1 deck, 9 cards: 0 errors", checkOutput);
+    }
+
+    [Fact]
+    public async Task A_csv_table_imports_a_card_per_row_and_stats_counts_them_new()
+    {
+        var source = _folder.Write("terms.csv", "term,definition\nBPTT,\"Backpropagation through time, unrolled\"\nGRU,Gated recurrent unit\n");
+        var deckPath = Path.Combine(_folder.Path, "terms.deck.md");
+        var database = Path.Combine(_folder.Path, "reviews.db");
+
+        var (code, _, error) = await Run("import", source, "-o", deckPath);
+        var (statsCode, stats, statsError) = await Run("stats", "--db", database, "--json", deckPath);
+
+        Assert.True(code == 0, error);
+        var cards = DeckDocument.Parse(await File.ReadAllTextAsync(deckPath)).Deck.Cards;
+        Assert.Equal(2, cards.Count);
+        Assert.True(statsCode == 0, statsError);
+        var row = JsonDocument.Parse(stats).RootElement.GetProperty("decks")[0];
+        Assert.Equal(2, row.GetProperty("cards").GetInt32());
+        Assert.Equal(2, row.GetProperty("new").GetInt32());
+        Assert.Equal(0, row.GetProperty("reviews").GetInt32());
+    }
+}

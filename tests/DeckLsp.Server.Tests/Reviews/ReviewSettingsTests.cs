@@ -1,0 +1,24 @@
+using DeckLsp.Core.Reviews;
+using DeckLsp.Server.Reviews;
+
+namespace DeckLsp.Server.Tests.Reviews;
+
+public sealed class ReviewSettingsTests
+{
+    // The fingerprint is kept with derived states; a different spelling of the same settings would replay every history.
+    [Fact]
+    public void Fingerprint_of_the_default_settings_keeps_its_stored_spelling()
+    {
+        Assert.Equal(
+            "grades=1,1,2,3,4;weights=0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,1.4835,0.0614,0.2629,1.6483,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542;retention=0.9;maximum=36500;shortTerm=True;fuzz=True;learning=60,600;relearning=600",
+            ReviewSettings.Default.Fingerprint());
+    }
+
+    [Fact]
+    public void A_changed_rating_scale_changes_the_fingerprint()
+    {
+        var other = ReviewSettings.Default with { Scale = new RatingScale([Core.Scheduling.Grade.Again, Core.Scheduling.Grade.Hard, Core.Scheduling.Grade.Good, Core.Scheduling.Grade.Easy, Core.Scheduling.Grade.Easy]) };
+
+        Assert.NotEqual(ReviewSettings.Default.Fingerprint(), other.Fingerprint());
+    }
+}
