@@ -41,14 +41,26 @@ public sealed class MessageTests : IDisposable
     public static TheoryData<string, string[]> UnusualCommands => new()
     {
         { "import", ["import", ""] },
-        { "import", ["import", "cards\0.csv"] },
         { "import", ["import", "{folder}"] },
-        { "export", ["export", "{deck}", "--format", "tsv", "-o", "out\0.tsv"] },
         { "export", ["export", "{deck}", "--format", "tsv", "-o", "{folder}"] },
         { "export", ["export", "{deck}", "--format", "tsv", "-o", "{folder}/missing/out.tsv"] },
+    };
+
+    // A NUL inside an argument reaches the command line only in-process: a process's arguments are C strings, which end
+    // at the first NUL, so the executable never sees one.
+    public static TheoryData<string, string[]> PathsWithNul => new()
+    {
+        { "import", ["import", "cards\0.csv"] },
+        { "export", ["export", "{deck}", "--format", "tsv", "-o", "out\0.tsv"] },
         { "check", ["check", "deck\0.deck.md"] },
         { "stats", ["stats", "{deck}", "--db", "db\0.db"] },
     };
+
+    [Theory]
+    [MemberData(nameof(PathsWithNul))]
+    [Trait("Server", DeckLsp.Server.Tests.Executable.ServerUnderTest.InProcessOnly)]
+    public Task A_path_holding_a_nul_gets_a_sentence_naming_it_not_a_stack_trace(string command, string[] arguments) =>
+        An_unusual_path_gets_a_sentence_naming_it_not_a_stack_trace(command, arguments);
 
     [Theory]
     [MemberData(nameof(UnusualCommands))]
