@@ -33,9 +33,9 @@ if (flags.Contains("--history"))
     return 0;
 }
 
-void HistoryRows((Stat Cold, Stat Warm, Stat Pull, Stat Baseline, double FirstCold, int Events) history)
+void HistoryRows((Stat Cold, Stat Warm, Stat Pull, Stat Baseline, double FirstCold, int Events, long Bytes) history)
 {
-    results.Add(new Row($"history: open a repository whose logs hold {history.Events:N0} events (100,000 reviews, 3 devices), no cache (a fresh clone)",
+    results.Add(new Row($"history: open a repository whose logs hold {history.Events:N0} events ({Stat.Number(history.Bytes / 1048576.0)} MB; 100,000 reviews, 3 devices), no cache (a fresh clone)",
         $"{history.Cold.Ms()}<br>{Stat.Number(history.Cold.Median / history.Baseline.Median)}× baseline", $"{history.Baseline.Ms()} (read the logs' lines)", "—",
         "≤ 1 s", Results.Verdict(history.Cold.Median <= 1000), $"the first open in a process (code not yet compiled): {Stat.Number(history.FirstCold)} ms"));
     results.Add(new Row("history: the same, with the cache a previous open left", history.Warm.Ms(), history.Baseline.Ms(), "—", "(reported)", "—"));

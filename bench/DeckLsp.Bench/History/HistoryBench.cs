@@ -17,10 +17,11 @@ public sealed class HistoryBench(BenchSetup setup)
     private static readonly DateTimeOffset Start = new(2025, 1, 6, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>Figures for a repository holding <paramref name="reviews"/> ratings (20 per card, over three devices).</summary>
-    public (Stat Cold, Stat Warm, Stat Pull, Stat Baseline, double FirstCold, int Events) Run(int reviews, int samples)
+    public (Stat Cold, Stat Warm, Stat Pull, Stat Baseline, double FirstCold, int Events, long Bytes) Run(int reviews, int samples)
     {
         var root = Path.Combine(setup.Temp, $"history-{reviews}");
         var events = Write(root, reviews);
+        var bytes = Directory.GetFiles(Path.Combine(root, ".decklsp", "history"), "*.log").Sum(f => new FileInfo(f).Length);
         var settings = ReviewSettings.Default;
         var replay = settings.Replay();
         var cold = new List<double>();
@@ -59,7 +60,7 @@ public sealed class HistoryBench(BenchSetup setup)
             }
         }
 
-        return (Stat.Of(cold), Stat.Of(warm), Stat.Of(pull), Stat.Of(baseline), first, events);
+        return (Stat.Of(cold), Stat.Of(warm), Stat.Of(pull), Stat.Of(baseline), first, events, bytes);
     }
 
     private static RepositoryHistory Open(string root, string cache, Core.Reviews.ReviewReplay replay, ReviewSettings settings)
