@@ -27,25 +27,6 @@ public sealed class DurabilityTests : IDisposable
         return _folder.Write(name + ".deck.md", text.ToString());
     }
 
-    private static async Task<string> OpenAndStartAsync(ServerProcess server, string path)
-    {
-        server.Rpc.StartListening();
-        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(ServerProcess.Patience);
-        await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
-        var uri = new Uri(path).AbsoluteUri;
-        await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
-        {
-            TextDocument = new TextDocumentItem { Uri = uri, Version = 1, Text = await File.ReadAllTextAsync(path) },
-        });
-        var step = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", mode = "all" })
-            .WaitAsync(ServerProcess.Patience);
-        return step.GetProperty("sessionId").GetString()!;
-    }
-
-    private static Task<JsonElement> RateAsync(ServerProcess server, string session, int rating) =>
-        server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Rate, new { sessionId = session, rating, durationMs = 900 })
-            .WaitAsync(ServerProcess.Patience);
-
     private static (long Rows, string Integrity) Inspect(string database)
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
@@ -64,8 +45,8 @@ public sealed class DurabilityTests : IDisposable
         int acknowledged;
         using (var server = ServerProcess.Start(database))
         {
-            var session = await OpenAndStartAsync(server, deck);
-            acknowledged = await server.KillDuringRatingsAsync(i => RateAsync(server, session, 2 + (i % 4)), ratings: 120, before: 40);
+            var session = await server.OpenAndStartAsync(deck);
+            acknowledged = await server.KillDuringRatingsAsync(i => server.RateAsync(session, 2 + (i % 4)), ratings: 120, before: 40);
         }
 
         var (rows, integrity) = Inspect(database);
@@ -81,13 +62,13 @@ public sealed class DurabilityTests : IDisposable
         const int Cards = 40;
         using var first = ServerProcess.Start(database);
         using var second = ServerProcess.Start(database);
-        var sessions = await Task.WhenAll(OpenAndStartAsync(first, Deck("left", Cards)), OpenAndStartAsync(second, Deck("right", Cards)));
+        var sessions = await Task.WhenAll(first.OpenAndStartAsync(Deck("left", Cards)), second.OpenAndStartAsync(Deck("right", Cards)));
 
         async Task RateAll(ServerProcess server, string session)
         {
             for (var i = 0; i < Cards; i++)
             {
-                await RateAsync(server, session, 5);
+                await server.RateAsync(session, 5);
             }
         }
 

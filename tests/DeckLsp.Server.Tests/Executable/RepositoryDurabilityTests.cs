@@ -40,29 +40,6 @@ public sealed class RepositoryDurabilityTests : IDisposable
         return _folder.Write(Path.Combine("decks", name + ".deck.md"), text.ToString());
     }
 
-    private async Task<string> OpenAndStartAsync(ServerProcess server, string path)
-    {
-        server.Rpc.StartListening();
-        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new
-        {
-            rootUri = new Uri(Root).AbsoluteUri,
-            capabilities = new { },
-        }).WaitAsync(ServerProcess.Patience);
-        await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
-        var uri = new Uri(path).AbsoluteUri;
-        await server.Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
-        {
-            TextDocument = new TextDocumentItem { Uri = uri, Version = 1, Text = await File.ReadAllTextAsync(path) },
-        });
-        var step = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", mode = "all" })
-            .WaitAsync(ServerProcess.Patience);
-        return step.GetProperty("sessionId").GetString()!;
-    }
-
-    private static Task<JsonElement> RateAsync(ServerProcess server, string session, int rating) =>
-        server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Rate, new { sessionId = session, rating, durationMs = 900 })
-            .WaitAsync(ServerProcess.Patience);
-
     private IReadOnlyList<RatingEvent> Logged(string device = "laptop")
     {
         var read = DeviceLog.Read(LogOf(device), device);
@@ -77,8 +54,8 @@ public sealed class RepositoryDurabilityTests : IDisposable
         int acknowledged;
         using (var server = ServerProcess.Start(Environment()))
         {
-            var session = await OpenAndStartAsync(server, deck);
-            acknowledged = await server.KillDuringRatingsAsync(i => RateAsync(server, session, 2 + (i % 4)), ratings: 120, before: 30);
+            var session = await server.OpenAndStartAsync(deck, new Uri(Root).AbsoluteUri);
+            acknowledged = await server.KillDuringRatingsAsync(i => server.RateAsync(session, 2 + (i % 4)), ratings: 120, before: 30);
         }
 
         var logged = Logged();
@@ -92,9 +69,9 @@ public sealed class RepositoryDurabilityTests : IDisposable
         var deck = Deck("torn", 5);
         using (var server = ServerProcess.Start(Environment()))
         {
-            var session = await OpenAndStartAsync(server, deck);
-            await RateAsync(server, session, 4);
-            await RateAsync(server, session, 3);
+            var session = await server.OpenAndStartAsync(deck, new Uri(Root).AbsoluteUri);
+            await server.RateAsync(session, 4);
+            await server.RateAsync(session, 3);
             server.KillHard();
         }
 
@@ -105,8 +82,8 @@ public sealed class RepositoryDurabilityTests : IDisposable
 
         using (var server = ServerProcess.Start(Environment()))
         {
-            var session = await OpenAndStartAsync(server, deck);
-            await RateAsync(server, session, 5);
+            var session = await server.OpenAndStartAsync(deck, new Uri(Root).AbsoluteUri);
+            await server.RateAsync(session, 5);
         }
 
         Assert.DoesNotContain(torn, await File.ReadAllTextAsync(LogOf("laptop")));
@@ -121,13 +98,13 @@ public sealed class RepositoryDurabilityTests : IDisposable
         const int Cards = 40;
         using var first = ServerProcess.Start(Environment());
         using var second = ServerProcess.Start(Environment());
-        var sessions = await Task.WhenAll(OpenAndStartAsync(first, Deck("left", Cards)), OpenAndStartAsync(second, Deck("right", Cards)));
+        var sessions = await Task.WhenAll(first.OpenAndStartAsync(Deck("left", Cards), new Uri(Root).AbsoluteUri), second.OpenAndStartAsync(Deck("right", Cards), new Uri(Root).AbsoluteUri));
 
         async Task RateAll(ServerProcess server, string session)
         {
             for (var i = 0; i < Cards; i++)
             {
-                await RateAsync(server, session, 5);
+                await server.RateAsync(session, 5);
             }
         }
 
@@ -145,18 +122,18 @@ public sealed class RepositoryDurabilityTests : IDisposable
     {
         var deck = Deck("full", 4);
         using var server = ServerProcess.Start(Environment());
-        var session = await OpenAndStartAsync(server, deck);
-        await RateAsync(server, session, 4);
+        var session = await server.OpenAndStartAsync(deck, new Uri(Root).AbsoluteUri);
+        await server.RateAsync(session, 4);
 
         // The disk is full: every write to the log fails (Linux's /dev/full answers each write with ENOSPC).
         var log = LogOf("laptop");
         File.Move(log, log + ".aside");
         File.CreateSymbolicLink(log, "/dev/full");
-        var refused = await Assert.ThrowsAsync<StreamJsonRpc.RemoteInvocationException>(() => RateAsync(server, session, 3));
+        var refused = await Assert.ThrowsAsync<StreamJsonRpc.RemoteInvocationException>(() => server.RateAsync(session, 3));
 
         File.Delete(log);
         File.Move(log + ".aside", log);
-        await RateAsync(server, session, 5);
+        await server.RateAsync(session, 5);
 
         Assert.Contains("space", refused.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal([4, 5], Logged().Select(r => r.Rating));
@@ -169,10 +146,10 @@ public sealed class RepositoryDurabilityTests : IDisposable
         var before = await File.ReadAllBytesAsync(deck);
         using (var server = ServerProcess.Start(Environment()))
         {
-            var session = await OpenAndStartAsync(server, deck);
-            await RateAsync(server, session, 4);
-            await RateAsync(server, session, 1);
-            await RateAsync(server, session, 5);
+            var session = await server.OpenAndStartAsync(deck, new Uri(Root).AbsoluteUri);
+            await server.RateAsync(session, 4);
+            await server.RateAsync(session, 1);
+            await server.RateAsync(session, 5);
         }
 
         Assert.Equal(before, await File.ReadAllBytesAsync(deck));

@@ -1,3 +1,4 @@
+using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Tests.Protocol;
 using StreamJsonRpc;
@@ -70,6 +71,31 @@ internal sealed class ServerProcess : IDisposable
         await _process.WaitForExitAsync().WaitAsync(Patience);
         return _process.ExitCode;
     }
+
+    /// <summary>
+    /// Takes the server through initialize (with <paramref name="rootUri"/> as the workspace, when given), opens the deck
+    /// at <paramref name="path"/> and starts a session over all its cards; returns the session's id.
+    /// </summary>
+    public async Task<string> OpenAndStartAsync(string path, string? rootUri = null)
+    {
+        Rpc.StartListening();
+        await Rpc.InvokeWithParameterObjectAsync<System.Text.Json.JsonElement>(Methods.Initialize, new InitializeParams { RootUri = rootUri })
+            .WaitAsync(Patience);
+        await Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new InitializedParams());
+        var uri = new Uri(path).AbsoluteUri;
+        await Rpc.NotifyWithParameterObjectAsync(Methods.DidOpen, new DidOpenTextDocumentParams
+        {
+            TextDocument = new TextDocumentItem { Uri = uri, Version = 1, Text = await File.ReadAllTextAsync(path) },
+        });
+        var step = await Rpc.InvokeWithParameterObjectAsync<System.Text.Json.JsonElement>(Methods.StartReview,
+            new StartReviewParams { Uri = uri, Scope = "deck", Mode = "all" }).WaitAsync(Patience);
+        return step.GetProperty("sessionId").GetString()!;
+    }
+
+    /// <summary>Rates the session's current card; the answer is the next step.</summary>
+    public Task<System.Text.Json.JsonElement> RateAsync(string session, int rating) =>
+        Rpc.InvokeWithParameterObjectAsync<System.Text.Json.JsonElement>(Methods.Rate, new RateParams { SessionId = session, Rating = rating, DurationMs = 900 })
+            .WaitAsync(Patience);
 
     /// <summary>SIGKILL: no shutdown, no flush, no finally blocks.</summary>
     public void KillHard() => _process.Kill();
