@@ -110,9 +110,6 @@ public sealed class ReviewHistory
     /// <summary>The highest sequence number taken in from <paramref name="device"/>; 0 for none.</summary>
     public long LastSequence(string device) => _sequences.GetValueOrDefault(device);
 
-    /// <summary>The devices the history has events of.</summary>
-    public IEnumerable<string> Devices => _sequences.Keys;
-
     /// <summary>
     /// Review keys of <paramref name="deck"/> whose first scheduling rating is at or after <paramref name="since"/>: the
     /// new cards introduced since then, which count against the daily limit.
@@ -282,26 +279,7 @@ public sealed class ReviewHistory
         return card;
     }
 
-    /// <summary>The same events derived with another scheduler or rating scale: every card is replayed.</summary>
-    public ReviewHistory WithReplay(ReviewReplay replay)
-    {
-        ArgumentNullException.ThrowIfNull(replay);
-        var keys = _cards.Keys.ToArray();
-        var timelines = new Timeline[keys.Length];
-        Parallel.For(0, keys.Length, i =>
-        {
-            var timeline = _cards[keys[i]];
-            timelines[i] = timeline with { Derived = Derive(replay, keys[i], timeline.Ratings, _undone, null) };
-        });
-        var cards = ImmutableDictionary.CreateRange(keys.Select((key, i) => KeyValuePair.Create(key, timelines[i])));
-        return new ReviewHistory(replay, cards, _decks, Placements, _moves, _undone, _sequences, EventCount);
-    }
-
-    private CardHistory Derive(ReviewKey key, ImmutableArray<RatingEvent> ratings, ImmutableHashSet<EventId> undone, KeptState? kept) =>
-        Derive(Replay, key, ratings, undone, kept);
-
-    private static CardHistory Derive(ReviewReplay replay, ReviewKey key, ImmutableArray<RatingEvent> ratings,
-        ImmutableHashSet<EventId> undone, KeptState? kept)
+    private CardHistory Derive(ReviewKey key, ImmutableArray<RatingEvent> ratings, ImmutableHashSet<EventId> undone, KeptState? kept)
     {
         var inForce = undone.IsEmpty ? ratings : ratings.Where(r => !undone.Contains(r.Id)).ToImmutableArray();
         DateTimeOffset? first = null;
@@ -325,7 +303,7 @@ public sealed class ReviewHistory
         {
             if (!rating.Cram)
             {
-                state = replay.Apply(seed, state, rating.Rating, rating.At);
+                state = Replay.Apply(seed, state, rating.Rating, rating.At);
             }
         }
 
@@ -379,13 +357,5 @@ public sealed record HistoryUpdate(
     {
         ArgumentNullException.ThrowIfNull(history);
         return new HistoryUpdate(history, [], history.Cards.Select(c => c.Key).ToArray(), history.Decks.ToHashSet(), true, Whole: true);
-    }
-
-    /// <summary>This update followed by <paramref name="next"/>, as one.</summary>
-    public HistoryUpdate Then(HistoryUpdate next)
-    {
-        ArgumentNullException.ThrowIfNull(next);
-        return new HistoryUpdate(next.History, [.. Added, .. next.Added], Cards.Union(next.Cards).ToArray(),
-            Identities.Union(next.Identities).ToHashSet(), Placements || next.Placements, Whole || next.Whole);
     }
 }

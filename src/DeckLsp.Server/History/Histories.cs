@@ -61,8 +61,6 @@ internal sealed class Histories : IDisposable
     /// <summary>This machine's device name.</summary>
     public string Device => _device.Value;
 
-    public HistoryOptions Options => _options;
-
     /// <summary>Heard after any history changed (loaded, appended to, refreshed).</summary>
     public event Action<HistorySource, HistoryUpdate>? Changed;
 
