@@ -31,6 +31,12 @@ public sealed class DeckPlacements
     /// <summary>The path the deck was last placed at, if it ever was.</summary>
     public string? PathOf(DeckKey deck) => _latest.TryGetValue(deck, out var placed) ? placed.Path : null;
 
+    /// <summary>
+    /// The key of the deck at <paramref name="relativePath"/> whose front matter names <paramref name="id"/> (or none): its
+    /// id wherever it goes, else the key of its path.
+    /// </summary>
+    public DeckKey KeyOf(string relativePath, string? id) => id is not null ? DeckKey.OfId(id) : KeyOf(relativePath);
+
     /// <summary>The key of the deck file at <paramref name="relativePath"/> (relative to the repository, <c>/</c>-separated).</summary>
     public DeckKey KeyOf(string relativePath)
     {

@@ -47,22 +47,33 @@ internal static class CliHistory
     public static bool TryOpen(Where where, string command, TextWriter error, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Histories? histories,
         bool readOnly = false)
     {
-        try
+        if (DatabaseProblem(where) is { } problem)
         {
-            if (where.Database is { } database)
-            {
-                _ = UserData.Current.Expand(database);
-            }
-        }
-        catch (Exception e) when (FileProblem.Is(e))
-        {
-            error.WriteLine($"decklsp {command}: --db {where.Database}: {FileProblem.Reason(e)}; name the history database's file.");
+            error.WriteLine($"decklsp {command}: {problem}");
             histories = null;
             return false;
         }
 
         histories = Open(where, command, error, readOnly);
         return true;
+    }
+
+    /// <summary>What is wrong with the path <c>--db</c> gives, as a sentence for the user; null when it can name a file.</summary>
+    public static string? DatabaseProblem(Where where)
+    {
+        try
+        {
+            if (where.Database is { } database)
+            {
+                _ = UserData.Current.Expand(database);
+            }
+
+            return null;
+        }
+        catch (Exception e) when (FileProblem.Is(e))
+        {
+            return $"--db {where.Database}: {FileProblem.Reason(e)}; name the history database's file.";
+        }
     }
 
     /// <param name="readOnly">For commands that only report: a missing database is not created, nothing is migrated.</param>

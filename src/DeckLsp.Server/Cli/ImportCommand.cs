@@ -114,16 +114,9 @@ internal static class ImportCommand
             throw new ImportFailed($"{source} is a folder: name the file to import (an .apkg, a .csv or .tsv, or a text export).");
         }
 
-        if (request.History.Database is { } database)
+        if (CliHistory.DatabaseProblem(request.History) is { } databaseProblem)
         {
-            try
-            {
-                _ = History.UserData.Current.Expand(database);
-            }
-            catch (Exception e) when (FileProblem.Is(e))
-            {
-                throw new ImportFailed($"--db {database}: {FileProblem.Reason(e)}; name the history database's file.");
-            }
+            throw new ImportFailed(databaseProblem);
         }
 
         byte[] bytes;

@@ -43,8 +43,7 @@ internal abstract class HistorySource(ReviewReplay replay, string settings, stri
     public abstract string PlacementPath(string fullPath);
 
     /// <summary>The deck key of the deck file at <paramref name="fullPath"/> whose front matter has <paramref name="id"/> (or none).</summary>
-    public DeckKey DeckKeyOf(string fullPath, string? id) =>
-        id is not null ? DeckKey.OfId(id) : Current.Placements.KeyOf(PlacementPath(fullPath));
+    public DeckKey DeckKeyOf(string fullPath, string? id) => Current.Placements.KeyOf(PlacementPath(fullPath), id);
 
     /// <summary>The normalized text of the deck's cards as this machine last saw them.</summary>
     public IReadOnlyDictionary<CardKey, CardFingerprint> SeenHere(DeckKey deck)

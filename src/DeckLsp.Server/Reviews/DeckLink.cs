@@ -45,7 +45,7 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
     public static DeckLink Link(HistorySource source, string placement, DeckDocument document)
     {
         var history = source.Current;
-        var deck = document.Deck.Id is { } id ? DeckKey.OfId(id) : history.Placements.KeyOf(placement);
+        var deck = history.Placements.KeyOf(placement, document.Deck.Id);
         var result = DeckLinking.Link(deck, document.Deck, document.Text, history, source.SeenHere(deck));
         return new DeckLink(source, placement, deck, Keys(result), []);
     }
@@ -86,7 +86,7 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
     public DeckLink Relink(DeckDocument document)
     {
         var history = Source.Current;
-        var deck = document.Deck.Id is { } id ? DeckKey.OfId(id) : history.Placements.KeyOf(Placement);
+        var deck = history.Placements.KeyOf(Placement, document.Deck.Id);
         if (deck != Deck)
         {
             // The deck was placed anew (renamed on another machine, or its history loaded): link it from scratch.
@@ -116,13 +116,25 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
     public (IReadOnlyList<HistoryEvent> Drafts, IReadOnlyList<(CardKey, SeenCard)> Seen) Unrecorded(DeckDocument document,
         DateTimeOffset now, Func<CardKey, bool>? alsoRecord = null)
     {
-        var prints = CardFingerprint.AllOf(document.Deck, document.Text);
+        // Only the cards in question are read: a rating asks about one card of what may be a deck of thousands.
         var identity = Source.Current.IdentityOf(Deck);
-        var drafts = DeckLinking.Unrecorded(Cards, prints, identity, alsoRecord)
+        var keys = new List<CardKey>();
+        var prints = new List<CardFingerprint>();
+        var seen = new List<(CardKey, SeenCard)>();
+        var cards = document.Deck.Cards;
+        for (var i = 0; i < Cards.Count && i < cards.Count; i++)
+        {
+            if (identity.RatedCards.Contains(Cards[i]) || alsoRecord?.Invoke(Cards[i]) == true)
+            {
+                var print = CardFingerprint.Of(cards[i], document.Text, i);
+                keys.Add(Cards[i]);
+                prints.Add(print);
+                seen.Add((Cards[i], new SeenCard(print, cards[i].Title)));
+            }
+        }
+
+        var drafts = DeckLinking.Unrecorded(keys, prints, identity, alsoRecord)
             .Select(u => (HistoryEvent)new CardSeenEvent(default, now, Deck, u.Card, u.Question, u.Answer))
-            .ToList();
-        var seen = Cards.Select((key, i) => (key, new SeenCard(prints[i], document.Deck.Cards[i].Title)))
-            .Where(c => identity.RatedCards.Contains(c.key) || alsoRecord?.Invoke(c.key) == true)
             .ToList();
         return (drafts, seen);
     }

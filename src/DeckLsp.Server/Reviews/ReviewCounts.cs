@@ -64,9 +64,10 @@ internal sealed class ReviewCounts(ReviewService reviews, ReviewDecks decks)
         {
             var present = deck.Link.Cards.ToHashSet();
             var identity = deck.History.IdentityOf(deck.Link.Deck);
+            var reviewKeys = identity.Rated.ToLookup(k => k.Card);
             foreach (var card in identity.RatedCards.Where(c => !present.Contains(c)).OrderBy(c => c.Value, StringComparer.Ordinal))
             {
-                var ratings = identity.Rated.Where(k => k.Card == card).SelectMany(k => deck.Of(k).Ratings).ToList();
+                var ratings = reviewKeys[card].SelectMany(k => deck.Of(k).Ratings).ToList();
                 if (ratings.Count == 0)
                 {
                     continue;
