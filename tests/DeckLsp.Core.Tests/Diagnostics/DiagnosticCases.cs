@@ -106,6 +106,16 @@ public class DiagnosticCases
         { "missing image in a heading after a tab", "Intro ![a](pic.png)\n\n## \t![b](gone.png)\n", ["DECK015 0:11-0:18", "DECK015 2:9-2:17"] },
         { "web and anchor links are not checked", "Q: a\nA: [w](https://example.com/x.png) [h](#top) [m](mailto:a@b.c)\n", [] },
         { "reference-style targets are not checked", "Q: a\nA: see [n][ref]\n\n[ref]: missing.md\n", [] },
+
+        // DECK019
+        { "card tags", "Q: a <!-- tags: exam, lang/python #hard -->\nA: b <!-- tags: anki::deck x.y -->\n", [] },
+        { "tags beside an id", "Q: a <!-- id: x --> <!-- tags: exam -->\nA: b\n", [] },
+        { "malformed tag", "Q: a <!-- tags: ok, -bad, wh@t -->\nA: b\n", ["DECK019 0:20-0:24", "DECK019 0:26-0:30"] },
+        { "tag too long", $"Q: a <!-- tags: {new string('t', 65)} -->\nA: b\n", ["DECK019 0:16-0:81"] },
+        { "tags comment naming nothing", "Q: a <!-- tags: -->\nA: b\n", ["DECK019 0:16-0:16"] },
+        { "tags comment outside a card", "# S\n\n<!-- tags: exam -->\n\nQ: a\nA: b\n", ["DECK019 2:11-2:15"] },
+        { "a tags comment in code is text", "Q: a\nA: `<!-- tags: -->`\n", [] },
+        { "other comments are not tags", "Q: a <!-- tagged: ?? -->\nA: b <!-- note: tags: -->\n", [] },
     };
 
     private static string Nested(int depth) => new string('[', depth) + new string(']', depth);
