@@ -30,7 +30,8 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         {
             null or "due" => SessionMode.Due,
             "all" => SessionMode.All,
-            _ => throw InvalidParams($"mode must be \"due\" or \"all\", not \"{parameters.Mode}\""),
+            "cram" => SessionMode.Cram,
+            _ => throw InvalidParams($"mode must be \"due\", \"all\" or \"cram\", not \"{parameters.Mode}\""),
         };
 
         // Whatever another window or a pull appended since is part of what is due now.
@@ -118,15 +119,24 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
                 seen.AddRange(texts.Where(t => t.Item1 == item.CardKey));
             }
 
-            drafts.Add(new RatingEvent(default, now, item.ReviewKey, parameters.Rating, parameters.DurationMs ?? 0));
+            var cram = session.Mode == SessionMode.Cram;
+            drafts.Add(new RatingEvent(default, now, item.ReviewKey, parameters.Rating, parameters.DurationMs ?? 0, cram));
 
             // On disk (fsynced, or committed) before the answer leaves: a crash never loses a rating shown as saved.
             var written = source.Append(drafts);
             writer.Enqueue($"keep the text of {key}", () => source.RecordSeen(item.ReviewKey.Deck, seen));
             session.Rated.Push((written[^1].Id, key, session.Queue));
             session.Ratings[parameters.Rating]++;
-            var after = source.Current.Card(item.ReviewKey).State ?? Core.Scheduling.CardMemory.New(now);
-            session.Queue = session.Queue.Rated(key, after);
+            if (cram)
+            {
+                session.Queue = session.Queue.Crammed(key, again: reviews.Replay.Scale.GradeOf(parameters.Rating) == Grade.Again);
+            }
+            else
+            {
+                var after = source.Current.Card(item.ReviewKey).State ?? CardMemory.New(now);
+                session.Queue = session.Queue.Rated(key, after);
+            }
+
             session.Current = session.Queue.Next(now);
             step = Step(session);
         }
@@ -202,9 +212,18 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
     private List<(ReviewDeck Deck, List<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> Cards)> Scope(StartReviewParams parameters, ref SessionMode mode)
     {
+        var tags = parameters.Tags ?? [];
+        if (tags.FirstOrDefault(t => !CardTags.IsValid(t.TrimStart('#'))) is { } malformed)
+        {
+            throw InvalidParams($"malformed tag \"{malformed}\": a tag is 1 to 64 letters, digits, '_', '-', '/', '.' or ':'");
+        }
+
+        IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> Tagged(ReviewDeck deck, IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> items) =>
+            tags.Count == 0 ? items : items.Where(item => CardTags.Matches(CardTags.Of(deck.Document.Deck, item.Card), tags));
+
         if (parameters.Scope == "workspace")
         {
-            return decks.All().Select(deck => (deck, deck.ReviewItems().ToList())).ToList();
+            return decks.All().Select(deck => (deck, Tagged(deck, deck.ReviewItems()).ToList())).ToList();
         }
 
         if (parameters.Uri is not { } uri)
@@ -231,14 +250,18 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
                     && line <= document.Lines.GetLine(c.Span.End)) ?? throw InvalidParams($"no card at line {line}");
                 items = items.Where(item => ReferenceEquals(item.Card, card));
 
-                // "Review card" studies that card now, due or not.
-                mode = SessionMode.All;
+                // "Review card" studies that card now, due or not (a cram of it stays a cram).
+                if (mode != SessionMode.Cram)
+                {
+                    mode = SessionMode.All;
+                }
+
                 break;
             default:
                 throw InvalidParams($"scope must be deck, section, card or workspace, not \"{parameters.Scope}\"");
         }
 
-        return [(deck, items.ToList())];
+        return [(deck, Tagged(deck, items).ToList())];
     }
 
     // The card on screen, skipping cards that vanished from their deck since the session was planned.
@@ -283,7 +306,9 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         }
 
         var range = deck.Document.Lines.ToRange(card.Span);
-        var intervals = reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
+        var intervals = session.Mode == SessionMode.Cram
+            ? reviews.Replay.CramLabels()
+            : reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
         try
         {
             var rendered = rendering.Render(card, deck.Document.Text, deck.Path, deletion);
