@@ -284,7 +284,20 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         return new ReviewStep { SessionId = session.Id, Card = null, Progress = Progress(session), Summary = Summary(session) };
     }
 
-    private ReviewCard? Render(ReviewSession session, string key)
+    /// <summary>The card on screen in a session, as text (for editors that study through messages); null when the session is over.</summary>
+    public TextCard? TextOf(string sessionId)
+    {
+        var session = Get(sessionId);
+        lock (session.Gate)
+        {
+            return session.Current is { } key && Find(session, key) is var (deck, card, deletion)
+                ? TextRenderer.Render(card, deck.Document.Text, deletion)
+                : null;
+        }
+    }
+
+    // The card a session's key names now, in the deck's current snapshot; null when it is gone.
+    private (ReviewDeck Deck, Card Card, int? Deletion)? Find(ReviewSession session, string key)
     {
         var item = session.Items[key];
         if (decks.Find(item.Uri) is not { } deck || deck.Link.Deck != item.ReviewKey.Deck)
@@ -300,10 +313,17 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
         var card = deck.Document.Deck.Cards[index];
         var deletion = item.ReviewKey.Deletion;
-        if (deletion is { } d && card.Deletions.All(x => x.Index != d))
+        return deletion is { } d && card.Deletions.All(x => x.Index != d) ? null : (deck, card, deletion);
+    }
+
+    private ReviewCard? Render(ReviewSession session, string key)
+    {
+        if (Find(session, key) is not var (deck, card, deletion))
         {
             return null;
         }
+
+        var item = session.Items[key];
 
         var range = deck.Document.Lines.ToRange(card.Span);
         var intervals = session.Mode == SessionMode.Cram
