@@ -362,6 +362,20 @@ public static class TextRenderer
         private void EndLine(bool force)
         {
             Flush();
+
+            // What a dropped comment or a soft break left at the end of the line is not the card's.
+            while (_runs.Count > 0 && _runs[^1].Text.TrimEnd() is var trimmed && trimmed.Length < _runs[^1].Text.Length)
+            {
+                if (trimmed.Length == 0)
+                {
+                    _runs.RemoveAt(_runs.Count - 1);
+                }
+                else
+                {
+                    _runs[^1] = _runs[^1] with { Text = trimmed };
+                    break;
+                }
+            }
             if (force || _runs.Count > 0)
             {
                 _lines.Add(new TextLine(_runs.ToArray()));

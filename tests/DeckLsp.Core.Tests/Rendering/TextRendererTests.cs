@@ -18,7 +18,7 @@ public class TextRendererTests
         var card = Render("Q: Why **is** `x` $x^2$ *here*? <!-- id: a -->\nA: Because.\n");
 
         var runs = Assert.Single(card.Front).Runs;
-        Assert.Equal("Why is x $x^2$ here? ", string.Concat(runs.Select(r => r.Text)));
+        Assert.Equal("Why is x $x^2$ here?", string.Concat(runs.Select(r => r.Text)));
         Assert.Contains(new TextRun("is", TextStyle.Strong), runs);
         Assert.Contains(new TextRun("x", TextStyle.Code), runs);
         Assert.Contains(new TextRun("$x^2$", TextStyle.Math), runs);

@@ -150,6 +150,28 @@ public sealed class MessageStudyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tag_in_the_command_studies_only_the_cards_carrying_it()
+    {
+        const string text = "Q: one <!-- tags: exam -->\nA: 1\n\nQ: two\nA: 2\n\nQ: three <!-- tags: exam/hard -->\nA: 3\n";
+        var uri = new Uri(_folder.Write("t.deck.md", text)).AbsoluteUri;
+        await using var client = await LspTestClient.StartInitializedAsync();
+        await client.OpenAsync(uri, text);
+        client.AnswerMessageRequest = prompt => IsQuestion(prompt) ? "Show answer" : Titles(prompt)[4];
+
+        await client.RequestAsync<JsonElement>(Methods.ExecuteCommand, new
+        {
+            command = "decklsp.study",
+            arguments = new object[] { new { uri, scope = "deck", line = 0, tags = new[] { "exam" } } },
+        });
+
+        Assert.StartsWith("Studied 2 cards", await Summary(client));
+        var questions = client.Received(Methods.ShowMessageRequest).Where(IsQuestion).Select(p => p.GetProperty("message").GetString()!).ToList();
+        Assert.Equal(2, questions.Count);
+        Assert.EndsWith("one", questions[0]);
+        Assert.EndsWith("three", questions[1]);
+    }
+
+    [Fact]
     public async Task Bad_commands_get_error_answers_and_the_server_keeps_serving()
     {
         var (client, uri) = await OpenSampleAsync();
