@@ -98,6 +98,12 @@ internal static class StudyCommand
             return DeckCommandLine.UsageError;
         }
 
+        if (decks.Select(d => d.Link.Source).OfType<DatabaseHistory>().FirstOrDefault(h => h.Problem is not null) is { } unusable)
+        {
+            error.WriteLine($"decklsp study: no rating could be saved in {unusable.Name}: nothing studied.");
+            return DeckCommandLine.UsageError;
+        }
+
         var settings = ReviewSettings.Default;
         var replay = settings.Replay();
         var now = Now(time);
@@ -114,6 +120,7 @@ internal static class StudyCommand
             }
         }
 
+        string? failed = null;
         var session = SessionPlan.Start("terminal", scope, request.Cram ? SessionMode.Cram : SessionMode.Due, now, options, introduced);
         while (session.Current is { } key)
         {
@@ -144,11 +151,26 @@ internal static class StudyCommand
             }
 
             var spent = (long)time.GetElapsedTime(shown).TotalMilliseconds;
-            var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), replay.Scale);
-            item.Source.RecordSeen(item.ReviewKey.Deck, seen);
+            try
+            {
+                var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), replay.Scale);
+                item.Source.RecordSeen(item.ReviewKey.Deck, seen);
+            }
+            catch (Exception e) when (e is HistoryBusyException || FileProblem.Is(e) || e is Microsoft.Data.Sqlite.SqliteException)
+            {
+                // Nothing of this rating was written; those before it were, and stay.
+                failed = $"decklsp study: the rating of {where} could not be saved ({e.Message}); the session ends here.";
+                break;
+            }
         }
 
         screen.End(new StudySummary(session.Rated.Select(r => r.Key).Distinct().Count(), session.Ratings[1..], Now(time) - session.Started, request.Cram));
+        if (failed is not null)
+        {
+            error.WriteLine(failed);
+            return 1;
+        }
+
         return 0;
     }
 
