@@ -18,6 +18,13 @@ if ! bash scripts/publish-native.sh linux-x64; then
     status=1
 fi
 
+# `decklsp study`'s terminal tests run it in tmux (tests/DeckLsp.Server.Tests/Cli/TmuxTerminal.cs): Debian's, when missing.
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "apt: installing tmux"
+    sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_=sudo
+    { $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq tmux; } || echo "tmux could not be installed: the terminal tests will fail"
+fi
+
 for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
     dotnet test "$project" -c Release --no-build --nologo -v quiet \

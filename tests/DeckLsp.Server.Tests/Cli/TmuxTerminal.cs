@@ -10,6 +10,7 @@ namespace DeckLsp.Server.Tests.Cli;
 internal sealed class TmuxTerminal : IDisposable
 {
     private readonly string _socket = "decklsp-test-" + Guid.NewGuid().ToString("N")[..16];
+    private string? _socketPath;
 
     private TmuxTerminal()
     {
@@ -34,6 +35,7 @@ internal sealed class TmuxTerminal : IDisposable
         try
         {
             terminal.Tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "sh", script);
+            terminal._socketPath = terminal.Tmux("display-message", "-p", "#{socket_path}").Trim();
         }
         catch
         {
@@ -78,6 +80,12 @@ internal sealed class TmuxTerminal : IDisposable
         catch (InvalidOperationException)
         {
             // The server was gone already.
+        }
+
+        // tmux leaves its socket file behind.
+        if (_socketPath is { Length: > 0 } socket)
+        {
+            File.Delete(socket);
         }
     }
 
