@@ -20,11 +20,7 @@ internal static class StudyCommand
     public static Command Create(CliHistory.Choice history, TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Deck files, folders or globs." };
-        var tags = new Option<string[]>("--tag")
-        {
-            Description = "Study only cards with this tag (or a tag under it); repeat for any of several.",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var tags = new Option<string[]>("--tag") { Description = "Study only cards with this tag (or a tag under it); repeat for any of several." };
         var cram = new Option<bool>("--cram") { Description = "Every card in scope; ratings are logged as cram ratings and leave schedules alone." };
         var fresh = new Option<int?>("--new") { Description = "New cards this session (default: the daily limit less those already introduced today)." };
         fresh.Validators.Add(result =>

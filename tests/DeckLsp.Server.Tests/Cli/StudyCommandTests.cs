@@ -1,5 +1,7 @@
 using System.Text.Json;
 using DeckLsp.Core.History;
+using DeckLsp.Server.Cli;
+using DeckLsp.Server.History;
 using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Tests.History;
 using DeckLsp.Server.Tests.Protocol;
@@ -238,4 +240,60 @@ public sealed class StudyCommandTests : IDisposable
         .OrderBy(c => c.Key.ToString(), StringComparer.Ordinal)
         .Select(c => $"{c.Key}: {c.Value.State}")
         .ToList();
+}
+
+/// <summary>`decklsp study` when the history stops taking ratings mid-session: run in-process, the user played by a script.</summary>
+public sealed class StudyFailureTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    [Trait("Server", DeckLsp.Server.Tests.Executable.ServerUnderTest.InProcessOnly)]
+    public void A_rating_that_cannot_be_saved_ends_the_session_with_exit_code_1_and_keeps_the_ratings_before_it()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder.Path, ".decklsp"));
+        var deck = _folder.Write("deck.deck.md", "Q: one\nA: 1\n\nQ: two\nA: 2\n");
+        var history = Path.Combine(_folder.Path, ".decklsp", "history");
+        var kept = Path.Combine(_folder.Path, "kept.log");
+        var (questions, device) = (0, "");
+        var screen = new ScriptedScreen(() =>
+        {
+            if (++questions == 2)
+            {
+                // The log is moved away and a folder put in its place: the next append cannot be written.
+                var log = Directory.EnumerateFiles(history, "*.log").Single();
+                device = DeviceLog.DeviceOf(log)!;
+                File.Move(log, kept);
+                Directory.CreateDirectory(log);
+            }
+        });
+        var error = new StringWriter();
+
+        var code = StudyCommand.Run(new StudyCommand.Request([deck], [], false, null, new CliHistory.Where(null)), screen, TimeProvider.System, error);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"the rating of {deck}:4 could not be saved", error.ToString());
+        Assert.Equal(1, screen.Summary!.Reviewed);
+        var events = DeviceLog.Read(kept, device).Events;
+        Assert.Equal([5], events.OfType<RatingEvent>().Select(r => r.Rating));
+    }
+
+    private sealed class ScriptedScreen(Action onQuestion) : IStudyScreen
+    {
+        public StudySummary? Summary { get; private set; }
+
+        public StudyChoice Question(StudyView view)
+        {
+            onQuestion();
+            return new StudyChoice(StudyAction.Answer);
+        }
+
+        public StudyChoice Answer(StudyView view) => new(StudyAction.Rate, 5);
+
+        public void Tell(string message) => throw new InvalidOperationException(message);
+
+        public void End(StudySummary summary) => Summary = summary;
+    }
 }
