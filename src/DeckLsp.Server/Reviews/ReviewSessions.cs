@@ -53,31 +53,10 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
             inScope = Scope(parameters, ref mode);
         }
 
-        var items = new Dictionary<string, SessionItem>(StringComparer.Ordinal);
-        var order = new List<(string Key, ReviewDeck Deck, ReviewKey ReviewKey)>();
-        var introduced = 0;
-        foreach (var (deck, cards) in inScope)
-        {
-            introduced += counts.Introduced(deck);
-            foreach (var (_, cardKey, reviewKey) in cards)
-            {
-                var key = reviewKey.ToString();
-                if (items.TryAdd(key, new SessionItem(deck.Uri, deck.Link.Source, cardKey, reviewKey)))
-                {
-                    order.Add((key, deck, reviewKey));
-                }
-            }
-        }
-
-        var now = reviews.Now;
-        var queue = ReviewQueue.Plan(
-            order.Select((item, position) => new SessionCard(item.Key, item.Deck.Of(item.ReviewKey).State, position)),
-            now, mode, introduced, reviews.SessionOptions);
-        var session = new ReviewSession(Guid.NewGuid().ToString("N"), mode, items, queue, now);
+        var session = SessionPlan.Start(Guid.NewGuid().ToString("N"), inScope, mode, reviews.Now, reviews.SessionOptions, counts.Introduced);
         _sessions[session.Id] = session;
         lock (session.Gate)
         {
-            session.Current = queue.Next(now);
             return Step(session);
         }
     }
@@ -108,36 +87,9 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
             // A key an edit moved must have its history in place before this rating is replayed on top of it.
             writer.Flushed().Wait();
-            var now = reviews.Now;
-            var drafts = new List<HistoryEvent>();
-            var seen = new List<(CardKey, SeenCard)>();
-            if (decks.Find(item.Uri) is { } deck && ReferenceEquals(deck.Link.Source, source))
-            {
-                // The first rating of a key records what the key identifies, so other machines find the card by its text.
-                var (unrecorded, texts) = deck.Link.Unrecorded(deck.Document, now, card => card == item.CardKey);
-                drafts.AddRange(unrecorded.OfType<CardSeenEvent>().Where(e => e.Card == item.CardKey));
-                seen.AddRange(texts.Where(t => t.Item1 == item.CardKey));
-            }
-
-            var cram = session.Mode == SessionMode.Cram;
-            drafts.Add(new RatingEvent(default, now, item.ReviewKey, parameters.Rating, parameters.DurationMs ?? 0, cram));
-
-            // On disk (fsynced, or committed) before the answer leaves: a crash never loses a rating shown as saved.
-            var written = source.Append(drafts);
+            var deck = decks.Find(item.Uri);
+            var seen = SessionLog.Rate(session, deck, parameters.Rating, parameters.DurationMs ?? 0, reviews.Now, reviews.Replay.Scale);
             writer.Enqueue($"keep the text of {key}", () => source.RecordSeen(item.ReviewKey.Deck, seen));
-            session.Rated.Push((written[^1].Id, key, session.Queue));
-            session.Ratings[parameters.Rating]++;
-            if (cram)
-            {
-                session.Queue = session.Queue.Crammed(key, again: reviews.Replay.Scale.GradeOf(parameters.Rating) == Grade.Again);
-            }
-            else
-            {
-                var after = source.Current.Card(item.ReviewKey).State ?? CardMemory.New(now);
-                session.Queue = session.Queue.Rated(key, after);
-            }
-
-            session.Current = session.Queue.Next(now);
             step = Step(session);
         }
 
@@ -150,28 +102,16 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         ReviewStep step;
         lock (session.Gate)
         {
-            if (!session.Rated.TryPeek(out var last))
+            if (session.Rated.TryPeek(out var last))
             {
-                throw new LocalRpcException("Nothing to undo in this session.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+                reviews.Loaded(session.Items[last.Key].Source);
             }
 
-            var item = session.Items[last.Key];
-            var source = reviews.Loaded(item.Source);
-            source.Refresh();
-            var card = source.Current.Card(item.ReviewKey);
-            if (card.LastRating?.Id != last.Rating)
+            if (SessionLog.Undo(session, reviews.Now) is { } problem)
             {
-                throw new LocalRpcException(card.Ratings.Any(r => r.Id == last.Rating)
-                    ? "This card was reviewed again elsewhere since: that later review stays, so this one cannot be undone."
-                    : "That rating is no longer in the history.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+                throw new LocalRpcException(problem) { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
             }
 
-            var rating = card.LastRating;
-            source.Append([new UndoEvent(default, reviews.Now, item.ReviewKey, last.Rating)]);
-            session.Rated.Pop();
-            session.Ratings[rating.Rating]--;
-            session.Queue = last.QueueBefore;
-            session.Current = last.Key;
             step = Step(session);
         }
 
@@ -213,13 +153,13 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
     private List<(ReviewDeck Deck, List<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> Cards)> Scope(StartReviewParams parameters, ref SessionMode mode)
     {
         var tags = parameters.Tags ?? [];
-        if (tags.FirstOrDefault(t => !CardTags.IsValid(t.TrimStart('#'))) is { } malformed)
+        if (SessionPlan.TagProblem(tags) is { } problem)
         {
-            throw InvalidParams($"malformed tag \"{malformed}\": a tag is 1 to 64 letters, digits, '_', '-', '/', '.' or ':'");
+            throw InvalidParams(problem);
         }
 
         IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> Tagged(ReviewDeck deck, IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> items) =>
-            tags.Count == 0 ? items : items.Where(item => CardTags.Matches(CardTags.Of(deck.Document.Deck, item.Card), tags));
+            SessionPlan.Tagged(deck, items, tags);
 
         if (parameters.Scope == "workspace")
         {
