@@ -69,4 +69,5 @@ namespace DeckLsp.Server.Hosting;
 [JsonSerializable(typeof(CheckJson.Position), TypeInfoPropertyName = "CheckPosition")]
 [JsonSerializable(typeof(StatsCommand.Report), TypeInfoPropertyName = "StatsReport")]
 [JsonSerializable(typeof(ImportCommand.JsonReport), TypeInfoPropertyName = "ImportReport")]
+[JsonSerializable(typeof(OptimizeCommand.Report), TypeInfoPropertyName = "OptimizeReport")]
 internal sealed partial class DeckJsonContext : JsonSerializerContext;
