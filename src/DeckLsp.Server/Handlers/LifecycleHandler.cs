@@ -41,6 +41,7 @@ internal sealed class LifecycleHandler(
                 FoldingRangeProvider = true,
                 CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeAction.QuickFix] },
                 WorkspaceSymbolProvider = true,
+                ExecuteCommandProvider = new ExecuteCommandOptions { Commands = [Methods.OptimizeCommand, Methods.ApplyParametersCommand] },
                 Workspace = new WorkspaceServerCapabilities
                 {
                     WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true },

@@ -70,4 +70,7 @@ namespace DeckLsp.Server.Hosting;
 [JsonSerializable(typeof(StatsCommand.Report), TypeInfoPropertyName = "StatsReport")]
 [JsonSerializable(typeof(ImportCommand.JsonReport), TypeInfoPropertyName = "ImportReport")]
 [JsonSerializable(typeof(OptimizeCommand.Report), TypeInfoPropertyName = "OptimizeReport")]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(OptimizeResult))]
+[JsonSerializable(typeof(ApplyParametersResult))]
 internal sealed partial class DeckJsonContext : JsonSerializerContext;

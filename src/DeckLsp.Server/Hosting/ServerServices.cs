@@ -56,6 +56,7 @@ internal static class ServerServices
         services.AddLspHandler<WatchedFilesHandler, HandlerShapes>();
         services.AddLspHandler<ReviewHandler, HandlerShapes>();
         services.AddLspHandler<RenameFilesHandler, HandlerShapes>();
+        services.AddLspHandler<OptimizeHandler, HandlerShapes>();
         return services;
     }
 

@@ -164,6 +164,10 @@ internal sealed record ServerCapabilities
     [JsonPropertyName("workspaceSymbolProvider")]
     public bool WorkspaceSymbolProvider { get; init; }
 
+    [JsonPropertyName("executeCommandProvider")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
+
     [JsonPropertyName("workspace")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public WorkspaceServerCapabilities? Workspace { get; init; }

@@ -35,4 +35,9 @@ internal static class Methods
     public const string CountsChanged = "deck/countsChanged";
     public const string CardChanged = "deck/cardChanged";
     public const string Progress = "$/progress";
+    public const string ExecuteCommand = "workspace/executeCommand";
+
+    /// <summary>The commands of <c>workspace/executeCommand</c>.</summary>
+    public const string OptimizeCommand = "decklsp.optimize";
+    public const string ApplyParametersCommand = "decklsp.applyParameters";
 }

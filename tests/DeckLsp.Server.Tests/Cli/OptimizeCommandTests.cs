@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using DeckLsp.Core.History;
-using DeckLsp.Core.Identity;
-using DeckLsp.Core.Interop;
 
 namespace DeckLsp.Server.Tests.Cli;
 
@@ -18,17 +16,10 @@ public sealed class OptimizeCommandTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_folder.Path, ".decklsp"));
         var deck = _folder.Write("decks/words.deck.md", "Q: one\nA: 1\n");
-        var csv = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "optimizer", "simulated.csv"));
-        var (rows, problem) = FsrsRevlogFormat.Read(csv);
-        Assert.Null(problem);
         var log = new StringBuilder(HistoryLine.Header + "\n");
-        var sequence = 0;
-        foreach (var row in rows.OrderBy(r => r.ReviewedAt))
+        foreach (var rating in Reviews.FixtureRatings.Simulated("fixture"))
         {
-            // The default rating scale: 1 again, 3 hard, 4 good, 5 easy.
-            var rating = (int)row.Grade == 1 ? 1 : (int)row.Grade + 1;
-            var key = new ReviewKey(DeckKey.OfId("words"), new CardKey(row.CardId));
-            log.Append(HistoryLine.Format(new RatingEvent(new("fixture", ++sequence), row.ReviewedAt, key, rating, row.DurationMs))).Append('\n');
+            log.Append(HistoryLine.Format(rating)).Append('\n');
         }
 
         _folder.Write(".decklsp/history/fixture.log", log.ToString());
