@@ -32,6 +32,12 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
             "all" => SessionMode.All,
             _ => throw InvalidParams($"mode must be \"due\" or \"all\", not \"{parameters.Mode}\""),
         };
+        var reviewOrder = parameters.Order switch
+        {
+            null or "due" => ReviewOrder.Due,
+            "retrievability" => ReviewOrder.Retrievability,
+            _ => throw InvalidParams($"order must be \"due\" or \"retrievability\", not \"{parameters.Order}\""),
+        };
 
         // Whatever another window or a pull appended since is part of what is due now.
         foreach (var source in reviews.Histories.Sources)
@@ -69,9 +75,12 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         }
 
         var now = reviews.Now;
+        // Each card's retrievability by its own history's scheduler (a history may hold fitted parameters).
+        var decksOf = order.ToDictionary(item => item.Key, item => item.Deck, StringComparer.Ordinal);
         var queue = ReviewQueue.Plan(
             order.Select((item, position) => new SessionCard(item.Key, item.Deck.Of(item.ReviewKey).State, position)),
-            now, mode, introduced, reviews.SessionOptions);
+            now, mode, introduced, reviews.SessionOptions with { ReviewOrder = reviewOrder },
+            retrievability: card => decksOf[card.Key].History.Replay.Scheduler.Retrievability(card.Memory!, now));
         var session = new ReviewSession(Guid.NewGuid().ToString("N"), mode, items, queue, now);
         _sessions[session.Id] = session;
         lock (session.Gate)
