@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using DeckLsp.Core.History;
 
 namespace DeckLsp.Server.Tests.Cli;
 
@@ -11,20 +9,7 @@ public sealed class OptimizeCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    // A deck repository whose history is the committed simulated log (tests/fixtures/optimizer), written as a device's log.
-    private string RepositoryWithSimulatedHistory()
-    {
-        Directory.CreateDirectory(Path.Combine(_folder.Path, ".decklsp"));
-        var deck = _folder.Write("decks/words.deck.md", "Q: one\nA: 1\n");
-        var log = new StringBuilder(HistoryLine.Header + "\n");
-        foreach (var rating in Reviews.FixtureRatings.Simulated("fixture"))
-        {
-            log.Append(HistoryLine.Format(rating)).Append('\n');
-        }
-
-        _folder.Write(".decklsp/history/fixture.log", log.ToString());
-        return deck;
-    }
+    private string RepositoryWithSimulatedHistory() => Reviews.FixtureRatings.Repository(_folder, "Q: one\nA: 1\n");
 
     [Fact]
     public async Task Optimize_fits_parameters_that_predict_the_history_better_than_the_defaults()
