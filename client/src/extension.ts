@@ -8,6 +8,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions } from "
 import { execFile } from "node:child_process";
 import { DueStatus } from "./dueStatus";
 import { type HistoryPlace, importDeck } from "./importDeck";
+import { optimizeScheduling } from "./optimize";
 import { showOrphans } from "./orphans";
 import {
   type CardChangedParams,
@@ -18,6 +19,9 @@ import {
   type ReviewScope,
   type StartReviewParams,
   ReviewMethods,
+  type ApplyParametersResult,
+  OptimizeCommands,
+  type OptimizeResult,
 } from "./protocol";
 import { describeProblem, dotnetDownloadUrl, resolveServer, type ServerProblem, type ServerResolution } from "./server/serverCommand";
 import { isDeckPath, parseStudyArguments, parseTags, studyAtCursor } from "./study/studyArguments";
@@ -113,6 +117,23 @@ export function activate(context: vscode.ExtensionContext): void {
       if (started) {
         await showOrphans(async () => (await started.sendRequest<OrphansResult>(ReviewMethods.orphans, {})).orphans);
       }
+    }),
+    vscode.commands.registerCommand("decklsp.optimizeScheduling", async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !isDeckPath(editor.document.uri.path)) {
+        void vscode.window.showInformationMessage("Open a deck (a *.deck.md file): its review history is the one fitted.");
+        return;
+      }
+      const started = await running();
+      if (!started) {
+        return;
+      }
+      const uri = started.code2ProtocolConverter.asUri(editor.document.uri);
+      await optimizeScheduling(uri, {
+        optimize: (deck) => started.sendRequest<OptimizeResult>("workspace/executeCommand", { command: OptimizeCommands.optimize, arguments: [deck] }),
+        apply: (deck, parameters) =>
+          started.sendRequest<ApplyParametersResult>("workspace/executeCommand", { command: OptimizeCommands.applyParameters, arguments: [deck, parameters] }),
+      });
     }),
     vscode.commands.registerCommand("decklsp.import", async () => {
       const resolution = serverResolution(context);

@@ -126,3 +126,32 @@ export interface ReviewApi {
   undo(params: SessionParams): Promise<UndoResult>;
   endReview(params: SessionParams): Promise<EndReviewResult>;
 }
+
+/** workspace/executeCommand decklsp.optimize: the fitted parameters and fsrs-rs's evaluation of both sets. */
+export interface EvaluatedParameters {
+  parameters: number[];
+  logLoss: number | null;
+  rmseBins: number | null;
+}
+
+export interface OptimizeResult {
+  history: string;
+  outcome: "fitted" | "initialStabilitiesOnly" | "defaults";
+  reason: string | null;
+  reviews: number;
+  items: number;
+  parameters: number[];
+  current: EvaluatedParameters;
+  fitted: EvaluatedParameters;
+  better: boolean;
+}
+
+export interface ApplyParametersResult {
+  history: string;
+  cards: number;
+}
+
+export const OptimizeCommands = {
+  optimize: "decklsp.optimize",
+  applyParameters: "decklsp.applyParameters",
+} as const;

@@ -36,3 +36,16 @@ public sealed record DeckPlacedEvent(EventId Id, DateTimeOffset At, DeckKey Deck
 /// gained an explicit id keeps what it learnt under the key it had.
 /// </summary>
 public sealed record KeyMovedEvent(EventId Id, DateTimeOffset At, DeckKey Deck, CardKey From, CardKey To) : HistoryEvent(Id, At);
+
+/// <summary>
+/// The FSRS parameters every card of the history is scheduled with from now on (fitted by the optimizer and accepted):
+/// the latest such event, in <see cref="HistoryOrder"/>, replaces the settings' weights for every rating, earlier or
+/// later, so every machine derives the same states.
+/// </summary>
+public sealed record ParametersEvent(EventId Id, DateTimeOffset At, IReadOnlyList<double> Parameters) : HistoryEvent(Id, At)
+{
+    public bool Equals(ParametersEvent? other) =>
+        other is not null && Id == other.Id && At == other.At && Parameters.SequenceEqual(other.Parameters);
+
+    public override int GetHashCode() => HashCode.Combine(Id, At, Parameters.Count);
+}

@@ -13,6 +13,7 @@ namespace DeckLsp.Core.History;
 /// k  SEQ  TIME  DECK  CARD  QUESTION-HASH  ANSWER-HASH
 /// d  SEQ  TIME  DECK  PATH
 /// m  SEQ  TIME  DECK  FROM-CARD  TO-CARD
+/// p  SEQ  TIME  W0,W1,…,W20
 /// </code>
 /// A field holding a tab, a line break or a backslash escapes it as <c>\t</c>, <c>\n</c>, <c>\r</c>, <c>\\</c>.
 /// </summary>
@@ -40,6 +41,7 @@ public static class HistoryLine
             CardSeenEvent => 'k',
             DeckPlacedEvent => 'd',
             KeyMovedEvent => 'm',
+            ParametersEvent => 'p',
             _ => throw new ArgumentException($"No line format for {@event.GetType().Name}.", nameof(@event)),
         });
         Field(@event.Id.Sequence.ToString(CultureInfo.InvariantCulture));
@@ -78,6 +80,9 @@ public static class HistoryLine
                 Field(moved.From.Value);
                 Field(moved.To.Value);
                 break;
+            case ParametersEvent parameters:
+                Field(string.Join(",", parameters.Parameters.Select(p => p.ToString("R", CultureInfo.InvariantCulture))));
+                break;
         }
 
         return line.ToString();
@@ -109,6 +114,7 @@ public static class HistoryLine
             'k' => (7, "card"),
             'd' => (5, "deck"),
             'm' => (6, "key move"),
+            'p' => (4, "parameters"),
             var other => (-1, other.ToString()),
         };
         if (count < 0)
@@ -143,6 +149,7 @@ public static class HistoryLine
                 'k' => new CardSeenEvent(id, at, new DeckKey(Unescape(fields[3])), new CardKey(Unescape(fields[4])),
                     Hash(fields[5]), Hash(fields[6])),
                 'd' => new DeckPlacedEvent(id, at, new DeckKey(Unescape(fields[3])), Path(fields[4])),
+                'p' => new ParametersEvent(id, at, Parameters(fields[3])),
                 _ => new KeyMovedEvent(id, at, new DeckKey(Unescape(fields[3])), new CardKey(Unescape(fields[4])), new CardKey(Unescape(fields[5]))),
             }, null);
         }
@@ -206,6 +213,21 @@ public static class HistoryLine
 
         var key = ReviewKey.Parse(new DeckKey(Unescape(fields[3])), Unescape(fields[4]));
         return new RatingEvent(id, at, key, rating, Number(fields[6], "duration", 0), Cram: fields.Length == 8);
+    }
+
+    private static double[] Parameters(string field)
+    {
+        var values = field.Split(',');
+        var parameters = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.TryParse(values[i], NumberStyles.Float, CultureInfo.InvariantCulture, out parameters[i]) || !double.IsFinite(parameters[i]))
+            {
+                throw new FormatException($"`{Shorten(values[i])}` is not a parameter");
+            }
+        }
+
+        return parameters.Length == 21 ? parameters : throw new FormatException($"FSRS-6 has 21 parameters, this line has {parameters.Length}");
     }
 
     private static long Number(string field, string what, long least) =>

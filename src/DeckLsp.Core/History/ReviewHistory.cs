@@ -21,11 +21,16 @@ public sealed class ReviewHistory
     private readonly ImmutableHashSet<EventId> _undone;
     private readonly ImmutableDictionary<string, long> _sequences;
 
-    private ReviewHistory(ReviewReplay replay, ImmutableDictionary<ReviewKey, Timeline> cards,
+    // The replay of the settings, before any parameters the history holds.
+    private readonly ReviewReplay _settingsReplay;
+
+    private ReviewHistory(ReviewReplay settingsReplay, ParametersEvent? parameters, ReviewReplay replay, ImmutableDictionary<ReviewKey, Timeline> cards,
         ImmutableDictionary<DeckKey, DeckIdentity> decks, DeckPlacements placements,
         ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent> moves, ImmutableHashSet<EventId> undone,
         ImmutableDictionary<string, long> sequences, int eventCount)
     {
+        _settingsReplay = settingsReplay;
+        Parameters = parameters;
         _moves = moves;
         _undone = undone;
         Replay = replay;
@@ -70,8 +75,22 @@ public sealed class ReviewHistory
         return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The scheduler and rating scale every state is derived with.</summary>
+    /// <summary>The scheduler and rating scale every state is derived with: the settings', with the history's parameters if it has any.</summary>
     public ReviewReplay Replay { get; }
+
+    /// <summary>The parameters in force: the latest <see cref="ParametersEvent"/>; null when the history has none (the settings' weights).</summary>
+    public ParametersEvent? Parameters { get; }
+
+    /// <summary>
+    /// The digest a kept state of these ratings must carry to be used: <see cref="DigestOf"/>, and when the history has
+    /// parameters, which event they came from (a state derived with other parameters is derived again).
+    /// </summary>
+    public string KeptDigest(IReadOnlyList<RatingEvent> ratings) => KeptDigest(Parameters, ratings);
+
+    private static string KeptDigest(ParametersEvent? parameters, IReadOnlyList<RatingEvent> ratings) =>
+        parameters is null
+            ? DigestOf(ratings)
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DigestOf(ratings)}/{parameters.Id.Device}/{parameters.Id.Sequence}");
 
     /// <summary>Where the decks are, by key and by path.</summary>
     public DeckPlacements Placements { get; }
@@ -82,7 +101,7 @@ public sealed class ReviewHistory
     public static ReviewHistory Empty(ReviewReplay replay)
     {
         ArgumentNullException.ThrowIfNull(replay);
-        return new ReviewHistory(replay, ImmutableDictionary<ReviewKey, Timeline>.Empty, ImmutableDictionary<DeckKey, DeckIdentity>.Empty,
+        return new ReviewHistory(replay, null, replay, ImmutableDictionary<ReviewKey, Timeline>.Empty, ImmutableDictionary<DeckKey, DeckIdentity>.Empty,
             DeckPlacements.Empty, ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent>.Empty, ImmutableHashSet<EventId>.Empty,
             ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal), 0);
     }
@@ -140,6 +159,18 @@ public sealed class ReviewHistory
         {
             return new HistoryUpdate(this, [], [], new HashSet<DeckKey>(), false);
         }
+
+        // The latest parameters win; new ones re-derive every card.
+        var parameters = Parameters;
+        foreach (var candidate in added.OfType<ParametersEvent>())
+        {
+            if (parameters is null || HistoryOrder.Instance.Compare(parameters, candidate) < 0)
+            {
+                parameters = candidate;
+            }
+        }
+
+        var replay = ReferenceEquals(parameters, Parameters) ? Replay : _settingsReplay.WithWeights(parameters!.Parameters);
 
         // Moves first: a rating logged under a key that has since moved belongs to where the key went.
         var moves = _moves;
@@ -207,6 +238,11 @@ public sealed class ReviewHistory
         }
 
         touched.UnionWith(fresh.Keys);
+        if (!ReferenceEquals(replay, Replay))
+        {
+            touched.UnionWith(_cards.Keys);
+        }
+
         var keys = touched.ToArray();
         var timelines = new Timeline?[keys.Length];
         void DeriveAt(int i)
@@ -218,7 +254,7 @@ public sealed class ReviewHistory
                 sorted = Merge(sorted, more);
             }
 
-            timelines[i] = sorted.IsEmpty ? null : new Timeline(sorted, Derive(key, sorted, undone, kept?.GetValueOrDefault(key)));
+            timelines[i] = sorted.IsEmpty ? null : new Timeline(sorted, Derive(replay, parameters, key, sorted, undone, kept?.GetValueOrDefault(key)));
         }
 
         if (keys.Length >= ParallelThreshold)
@@ -255,7 +291,7 @@ public sealed class ReviewHistory
             identities.Add(deck);
         }
 
-        var history = new ReviewHistory(Replay, cards.ToImmutable(), decks.ToImmutable(), Placements.With(placements), moves, undone,
+        var history = new ReviewHistory(_settingsReplay, parameters, replay, cards.ToImmutable(), decks.ToImmutable(), Placements.With(placements), moves, undone,
             sequences.ToImmutable(), EventCount + added.Count);
         return new HistoryUpdate(history, added, keys, identities, placements.Count > 0);
     }
@@ -279,7 +315,8 @@ public sealed class ReviewHistory
         return card;
     }
 
-    private CardHistory Derive(ReviewKey key, ImmutableArray<RatingEvent> ratings, ImmutableHashSet<EventId> undone, KeptState? kept)
+    private static CardHistory Derive(ReviewReplay replay, ParametersEvent? parameters, ReviewKey key, ImmutableArray<RatingEvent> ratings,
+        ImmutableHashSet<EventId> undone, KeptState? kept)
     {
         var inForce = undone.IsEmpty ? ratings : ratings.Where(r => !undone.Contains(r.Id)).ToImmutableArray();
         DateTimeOffset? first = null;
@@ -292,7 +329,7 @@ public sealed class ReviewHistory
             }
         }
 
-        if (kept is not null && kept.Digest == DigestOf(inForce))
+        if (kept is not null && kept.Digest == KeptDigest(parameters, inForce))
         {
             return new CardHistory(kept.State, inForce, first);
         }
@@ -303,7 +340,7 @@ public sealed class ReviewHistory
         {
             if (!rating.Cram)
             {
-                state = Replay.Apply(seed, state, rating.Rating, rating.At);
+                state = replay.Apply(seed, state, rating.Rating, rating.At);
             }
         }
 

@@ -33,4 +33,51 @@ public static class FsrsRevlogFormat
 
         return Delimited.Write(records, ',');
     }
+
+    /// <summary>
+    /// The rows of a revlog CSV written by <see cref="Write"/>, Anki's export or the optimizer's tools (a header naming the
+    /// five columns, in any order); or the problem, naming its line. Rows rated 0 (Anki's manual entries) are left out.
+    /// </summary>
+    public static (IReadOnlyList<RevlogRow> Rows, string? Problem) Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (records, problem) = Delimited.Read(text, ',');
+        if (problem is not null)
+        {
+            return ([], problem);
+        }
+
+        if (records.Count == 0)
+        {
+            return ([], "the file is empty; a revlog starts with the header card_id,review_time,review_rating,review_state,review_duration");
+        }
+
+        var header = records[0].Fields.Select(f => f.Trim()).ToList();
+        var columns = new[] { "card_id", "review_time", "review_rating", "review_state", "review_duration" }.Select(c => header.IndexOf(c)).ToArray();
+        if (columns.Any(c => c < 0))
+        {
+            return ([], $"line {records[0].Line}: the header must name card_id, review_time, review_rating, review_state and review_duration");
+        }
+
+        var rows = new List<RevlogRow>();
+        foreach (var record in records.Skip(1))
+        {
+            string Field(int column) => columns[column] < record.Fields.Count ? record.Fields[columns[column]].Trim() : "";
+            if (!long.TryParse(Field(1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var time)
+                || !int.TryParse(Field(2), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rating) || rating is < 0 or > 4
+                || !int.TryParse(Field(3), NumberStyles.Integer, CultureInfo.InvariantCulture, out var state) || state is < 0 or > 3
+                || !long.TryParse(Field(4), NumberStyles.Integer, CultureInfo.InvariantCulture, out var duration)
+                || Field(0).Length == 0)
+            {
+                return ([], $"line {record.Line}: expected a card id, a time in milliseconds, a rating 0-4, a state 0-3 and a duration");
+            }
+
+            if (rating > 0)
+            {
+                rows.Add(new RevlogRow(Field(0), DateTimeOffset.FromUnixTimeMilliseconds(time), (Grade)rating, (CardState)state, duration));
+            }
+        }
+
+        return (rows, null);
+    }
 }

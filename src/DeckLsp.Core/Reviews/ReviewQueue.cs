@@ -33,7 +33,8 @@ public sealed class ReviewQueue
     /// Plans a session. <see cref="SessionMode.Due"/>: learning cards due now (earliest first), then reviews due now
     /// (earliest first), then new cards in deck order up to the daily limit less <paramref name="newIntroducedToday"/>;
     /// learning cards not yet due wait in <see cref="Learning"/>. <see cref="SessionMode.All"/>: every card in deck
-    /// order. <see cref="SessionMode.Single"/>: the card keyed <paramref name="singleKey"/>, due or not.
+    /// order. <see cref="SessionMode.Single"/>: the card keyed <paramref name="singleKey"/>, due or not. With
+    /// <see cref="ReviewOrder.Retrievability"/>, due reviews come lowest <paramref name="retrievability"/> (now) first.
     /// </summary>
     public static ReviewQueue Plan(
         IEnumerable<SessionCard> cards,
@@ -41,10 +42,16 @@ public sealed class ReviewQueue
         SessionMode mode,
         int newIntroducedToday = 0,
         SessionOptions? options = null,
-        string? singleKey = null)
+        string? singleKey = null,
+        Func<SessionCard, double>? retrievability = null)
     {
         ArgumentNullException.ThrowIfNull(cards);
         options ??= SessionOptions.Default;
+        if (options.ReviewOrder == ReviewOrder.Retrievability && retrievability is null)
+        {
+            throw new ArgumentNullException(nameof(retrievability), "Ordering by retrievability needs the scheduler's retrievability.");
+        }
+
         if (options.NewCardsPerDay < 0 || options.LearnAheadLimit < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "The new-card limit and the learn-ahead limit cannot be negative.");
@@ -66,8 +73,10 @@ public sealed class ReviewQueue
         }
 
         var learningDue = scope.Where(c => c.IsLearning && c.Memory!.Due <= now).OrderBy(c => c.Memory!.Due).ThenBy(c => c.Position);
-        var reviewsDue = scope.Where(c => c is { IsNew: false, IsLearning: false } && c.Memory!.Due <= now)
-            .OrderBy(c => c.Memory!.Due).ThenBy(c => c.Position);
+        var reviewsDue = scope.Where(c => c is { IsNew: false, IsLearning: false } && c.Memory!.Due <= now);
+        reviewsDue = options.ReviewOrder == ReviewOrder.Retrievability
+            ? reviewsDue.OrderBy(c => retrievability!(c)).ThenBy(c => c.Position)
+            : reviewsDue.OrderBy(c => c.Memory!.Due).ThenBy(c => c.Position);
         var newAllowed = Math.Max(0, options.NewCardsPerDay - Math.Max(0, newIntroducedToday));
         var fresh = scope.Where(c => c.IsNew).OrderBy(c => c.Position).Take(newAllowed);
         var waiting = scope.Where(c => c.IsLearning && c.Memory!.Due > now)

@@ -22,6 +22,10 @@ public sealed class ReviewReplay
 
     public RatingScale Scale { get; }
 
+    /// <summary>The same replay with other FSRS weights (the parameters a history says to schedule with).</summary>
+    public ReviewReplay WithWeights(IReadOnlyList<double> weights) =>
+        new(new FsrsScheduler(Scheduler.Options with { Weights = weights }), Scale);
+
     /// <summary>The fuzz seed of a card's review number <paramref name="reviewIndex"/> (0 for its first review).</summary>
     public static string FuzzSeed(string cardKey, int reviewIndex) =>
         string.Create(CultureInfo.InvariantCulture, $"{cardKey}/{reviewIndex}");

@@ -18,3 +18,13 @@ public enum SessionMode
     /// <summary>One chosen card, even if it is not due.</summary>
     Single,
 }
+
+/// <summary>The order of due reviews in a <see cref="SessionMode.Due"/> session.</summary>
+public enum ReviewOrder
+{
+    /// <summary>Earliest due first (the default).</summary>
+    Due,
+
+    /// <summary>Lowest retrievability first: the cards most likely forgotten (Anki's "Retrievability ascending").</summary>
+    Retrievability,
+}

@@ -10,4 +10,7 @@ public sealed record SessionOptions
 
     /// <summary>Anki's learn-ahead limit: with nothing else left, a learning card due within this is shown rather than ending.</summary>
     public TimeSpan LearnAheadLimit { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>The order of due reviews: earliest due, or lowest retrievability first.</summary>
+    public ReviewOrder ReviewOrder { get; init; } = ReviewOrder.Due;
 }

@@ -84,6 +84,7 @@ public static class DeckCommandLine
         root.Subcommands.Add(ExportCommand.Create(new CliHistory.Choice(), output, error));
         root.Subcommands.Add(HistoryCommand.Create(output, error));
         root.Subcommands.Add(StudyCommand.Create(new CliHistory.Choice(), output, error));
+        root.Subcommands.Add(OptimizeCommand.Create(new CliHistory.Choice(), output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DeckLsp.Core.Optimization;
+using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Reviews;
 
@@ -39,7 +41,8 @@ internal static class StatsCommand
         using var _ = histories;
         var now = time.GetUtcNow();
         var today = ReviewService.StartOfDay(now, time.LocalTimeZone);
-        var rows = decks.Select(d => Measure(CliHistory.Link(histories, d.Path, d.Document), d.Path, now, today)).ToList();
+        var dayOf = RevlogItems.DayIn(time.LocalTimeZone);
+        var rows = decks.Select(d => Measure(CliHistory.Link(histories, d.Path, d.Document), d.Path, now, today, dayOf)).ToList();
 
         if (json)
         {
@@ -53,6 +56,8 @@ internal static class StatsCommand
             {
                 output.WriteLine($"{row.Path.PadRight(width)}  {row.Cards,6} {row.New,6} {row.Due,6} {row.Reviews,8} {row.ReviewsToday,6}");
             }
+
+            WriteCharts(rows, dayOf(now), output);
         }
 
         return 0;
@@ -60,12 +65,58 @@ internal static class StatsCommand
 
     // Cards are counted as they are studied: a cloze card once per deletion. Reviews are those of the deck's history,
     // cram ratings and orphaned cards' included, undone ones not.
-    private static DeckStats Measure(ReviewDeck deck, string file, DateTimeOffset now, DateTimeOffset today)
+    private static DeckStats Measure(ReviewDeck deck, string file, DateTimeOffset now, DateTimeOffset today, Func<DateTimeOffset, DateOnly> dayOf)
     {
         var items = deck.ReviewItems().Select(i => deck.Of(i.ReviewKey).State).ToList();
-        var ratings = deck.History.IdentityOf(deck.Link.Deck).Rated.SelectMany(k => deck.Of(k).Ratings).ToList();
+        var rated = deck.History.IdentityOf(deck.Link.Deck).Rated;
+        var ratings = rated.SelectMany(k => deck.Of(k).Ratings).ToList();
+        // The picture takes the deck's cards and its orphaned history alike, as the review count does.
+        var keys = deck.ReviewItems().Select(i => i.ReviewKey).Concat(rated).Distinct().ToList();
+        var memory = MemoryStatistics.Of(keys.Select(k => (k.ToString(), deck.Of(k))), deck.History.Replay, now, dayOf);
         return new DeckStats(file, deck.Document.Deck.Title, items.Count, items.Count(s => s is null),
-            items.Count(s => s is not null && s.Due <= now), ratings.Count, ratings.Count(r => r.At >= today));
+            items.Count(s => s is not null && s.Due <= now), ratings.Count, ratings.Count(r => r.At >= today),
+            [.. memory.Calendar.Select(d => new DayJson(d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Reviews))],
+            memory.Forecast,
+            [.. memory.Retention.Select(w => new WeekJson(w.Week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), w.Reviews, w.Passed, w.Rate))],
+            new StatesJson(memory.States.New, memory.States.Learning, memory.States.Review, memory.States.Relearning));
+    }
+
+    // The decks together, as small text charts under the table: what falls due, reviews by week, retention, states.
+    private static void WriteCharts(IReadOnlyList<DeckStats> rows, DateOnly today, TextWriter output)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var forecast = Enumerable.Range(0, 30).Select(i => rows.Sum(r => r.Forecast[i])).ToArray();
+        var byWeek = new int[12];
+        foreach (var day in rows.SelectMany(r => r.Calendar))
+        {
+            var weeksAgo = (today.DayNumber - DateOnly.ParseExact(day.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayNumber) / 7;
+            if (weeksAgo is >= 0 and < 12)
+            {
+                byWeek[11 - weeksAgo] += day.Reviews;
+            }
+        }
+
+        var weeks = rows.SelectMany(r => r.Retention).GroupBy(w => w.Week).OrderBy(g => g.Key, StringComparer.Ordinal).TakeLast(8)
+            .Select(g => (Week: g.Key, Reviews: g.Sum(w => w.Reviews), Passed: g.Sum(w => w.Passed))).ToList();
+        output.WriteLine();
+        output.WriteLine($"due, next 30 days   {Sparkline(forecast)}  {forecast.Sum()} cards, {forecast[0]} today");
+        output.WriteLine($"reviews, 12 weeks   {Sparkline(byWeek)}  {byWeek.Sum()} reviews");
+        output.WriteLine("true retention      " + (weeks.Count == 0 ? "no reviews of cards in review yet"
+            : string.Join("  ", weeks.Select(w => $"{w.Week[5..]} {(100.0 * w.Passed / w.Reviews).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}%"))));
+        output.WriteLine($"cards by state      {rows.Sum(r => r.States.New)} new, {rows.Sum(r => r.States.Learning)} learning, " +
+            $"{rows.Sum(r => r.States.Review)} review, {rows.Sum(r => r.States.Relearning)} relearning");
+    }
+
+    /// <summary>One character per value, ▁ to █ scaled to the largest; · for none.</summary>
+    internal static string Sparkline(IReadOnlyList<int> values)
+    {
+        const string bars = "▁▂▃▄▅▆▇█";
+        var max = values.Count == 0 ? 0 : values.Max();
+        return string.Concat(values.Select(v => v == 0 ? '·' : bars[Math.Max(0, (int)Math.Ceiling(v * 8.0 / max) - 1)]));
     }
 
     /// <summary>What `stats --json` prints.</summary>
@@ -78,5 +129,25 @@ internal static class StatsCommand
         [property: JsonPropertyName("new")] int New,
         [property: JsonPropertyName("due")] int Due,
         [property: JsonPropertyName("reviews")] int Reviews,
-        [property: JsonPropertyName("reviewsToday")] int ReviewsToday);
+        [property: JsonPropertyName("reviewsToday")] int ReviewsToday,
+        [property: JsonPropertyName("calendar")] IReadOnlyList<DayJson> Calendar,
+        [property: JsonPropertyName("forecast")] IReadOnlyList<int> Forecast,
+        [property: JsonPropertyName("retention")] IReadOnlyList<WeekJson> Retention,
+        [property: JsonPropertyName("states")] StatesJson States);
+
+    /// <summary>Reviews on a calendar day (local, yyyy-MM-dd).</summary>
+    internal sealed record DayJson([property: JsonPropertyName("date")] string Date, [property: JsonPropertyName("reviews")] int Reviews);
+
+    /// <summary>True retention in the week starting on Monday <c>week</c>.</summary>
+    internal sealed record WeekJson(
+        [property: JsonPropertyName("week")] string Week,
+        [property: JsonPropertyName("reviews")] int Reviews,
+        [property: JsonPropertyName("passed")] int Passed,
+        [property: JsonPropertyName("rate")] double Rate);
+
+    internal sealed record StatesJson(
+        [property: JsonPropertyName("new")] int New,
+        [property: JsonPropertyName("learning")] int Learning,
+        [property: JsonPropertyName("review")] int Review,
+        [property: JsonPropertyName("relearning")] int Relearning);
 }

@@ -8,21 +8,26 @@ using StreamJsonRpc.Protocol;
 namespace DeckLsp.Server.Handlers;
 
 /// <summary>
-/// <c>workspace/executeCommand</c>, for editors that run the lenses' commands through the server (every editor but
-/// VS Code, whose client hosts the study panel). <c>decklsp.study</c> starts a session of prompts and answers at once:
-/// the session runs on while the editor shows them.
+/// <c>workspace/executeCommand</c>: the optimizer's commands (<see cref="OptimizeCommands"/>), and, for editors that
+/// run the lenses' command through the server (every editor but VS Code, whose client hosts the study panel),
+/// <c>decklsp.study</c>, which starts a session of prompts and answers at once: the session runs on while the editor
+/// shows them.
 /// </summary>
-internal sealed class ExecuteCommandHandler(MessageStudy study) : ILspHandler
+internal sealed class ExecuteCommandHandler(MessageStudy study, OptimizeCommands optimize) : ILspHandler
 {
-    /// <summary>The commands the server runs: those its lenses carry.</summary>
-    public static IReadOnlyList<string> Commands { get; } = [StudyArguments.CommandName];
+    /// <summary>The commands the server runs for this client: <c>decklsp.study</c> unless the client runs it itself.</summary>
+    public static IReadOnlyList<string> CommandsFor(ServerSession session) =>
+        session.StudyPanel ? OptimizeCommands.Names : [StudyArguments.CommandName, .. OptimizeCommands.Names];
 
     [JsonRpcMethod(Methods.ExecuteCommand, UseSingleObjectParameterDeserialization = true)]
-    public Task<JsonElement> ExecuteCommand(ExecuteCommandParams parameters) => Task.Run(() =>
+    public Task<JsonElement> ExecuteCommand(ExecuteCommandParams parameters, CancellationToken cancellationToken) =>
+        OptimizeCommands.Names.Contains(parameters.Command) ? optimize.Run(parameters, cancellationToken) : Task.Run(() => Study(parameters));
+
+    private JsonElement Study(ExecuteCommandParams parameters)
     {
         if (parameters.Command != StudyArguments.CommandName)
         {
-            throw InvalidParams($"unknown command \"{parameters.Command}\": this server runs {string.Join(", ", Commands)}");
+            throw InvalidParams($"unknown command \"{parameters.Command}\": this server runs {StudyArguments.CommandName}, {string.Join(", ", OptimizeCommands.Names)}");
         }
 
         if (parameters.Arguments is not [{ ValueKind: JsonValueKind.Object } argument])
@@ -54,7 +59,7 @@ internal sealed class ExecuteCommandHandler(MessageStudy study) : ILspHandler
         }
 
         return Null;
-    });
+    }
 
     // The command's result, LSP's `null`, as JSON: a Task<object?> ending in null was answered RequestCancelled (-32800)
     // by StreamJsonRpc's shape-based dispatch, as its protocol trace showed.

@@ -42,7 +42,7 @@ internal sealed class LifecycleHandler(
                 CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeAction.QuickFix] },
                 WorkspaceSymbolProvider = true,
                 InlayHintProvider = session.InlayHints,
-                ExecuteCommandProvider = session.StudyPanel ? null : new ExecuteCommandOptions { Commands = ExecuteCommandHandler.Commands },
+                ExecuteCommandProvider = new ExecuteCommandOptions { Commands = ExecuteCommandHandler.CommandsFor(session) },
                 Workspace = new WorkspaceServerCapabilities
                 {
                     WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true },

@@ -59,7 +59,7 @@ internal sealed partial class HistoryDatabase
             var card = history.Card(key);
             keyParameter.Value = Write(key);
             state.Value = card.State is { } memory ? StoredValues.ToJson(memory) : DBNull.Value;
-            digest.Value = ReviewHistory.DigestOf(card.Ratings);
+            digest.Value = history.KeptDigest(card.Ratings);
             upsert.ExecuteNonQuery();
         }
     }

@@ -57,7 +57,7 @@ internal sealed class RepositoryHistory : HistorySource
         }
 
         var history = ReadAll(kept);
-        KeepDerived(history, history.Cards.Where(c => !kept.TryGetValue(c.Key, out var k) || k.Digest != ReviewHistory.DigestOf(c.Value.Ratings))
+        KeepDerived(history, history.Cards.Where(c => !kept.TryGetValue(c.Key, out var k) || k.Digest != history.KeptDigest(c.Value.Ratings))
             .Select(c => c.Key).ToList());
         return (history, seen);
     }

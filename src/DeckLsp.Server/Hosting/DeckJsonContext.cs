@@ -74,4 +74,8 @@ namespace DeckLsp.Server.Hosting;
 [JsonSerializable(typeof(CheckJson.Position), TypeInfoPropertyName = "CheckPosition")]
 [JsonSerializable(typeof(StatsCommand.Report), TypeInfoPropertyName = "StatsReport")]
 [JsonSerializable(typeof(ImportCommand.JsonReport), TypeInfoPropertyName = "ImportReport")]
+[JsonSerializable(typeof(OptimizeCommand.Report), TypeInfoPropertyName = "OptimizeReport")]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(OptimizeResult))]
+[JsonSerializable(typeof(ApplyParametersResult))]
 internal sealed partial class DeckJsonContext : JsonSerializerContext;

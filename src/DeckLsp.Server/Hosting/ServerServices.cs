@@ -44,6 +44,7 @@ internal static class ServerServices
         services.AddSingleton<ReviewSessions>();
         services.AddSingleton<ReviewCounts>();
         services.AddSingleton<MessageStudy>();
+        services.AddSingleton<OptimizeCommands>();
 
         services.AddLspHandler<LifecycleHandler, HandlerShapes>();
         services.AddLspHandler<TextSyncHandler, HandlerShapes>();

@@ -39,4 +39,8 @@ internal static class Methods
     public const string CountsChanged = "deck/countsChanged";
     public const string CardChanged = "deck/cardChanged";
     public const string Progress = "$/progress";
+
+    /// <summary>The commands of <c>workspace/executeCommand</c>.</summary>
+    public const string OptimizeCommand = "decklsp.optimize";
+    public const string ApplyParametersCommand = "decklsp.applyParameters";
 }

@@ -24,6 +24,11 @@ internal sealed record StartReviewParams
     [JsonPropertyName("tags")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The order of due reviews: "due" (the default) or "retrievability" (most likely forgotten first).</summary>
+    [JsonPropertyName("order")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Order { get; init; }
 }
 
 /// <summary><c>deck/rate</c>: the rating 1–5 of the session's current card.</summary>

@@ -33,6 +33,12 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
             "cram" => SessionMode.Cram,
             _ => throw InvalidParams($"mode must be \"due\", \"all\" or \"cram\", not \"{parameters.Mode}\""),
         };
+        var reviewOrder = parameters.Order switch
+        {
+            null or "due" => ReviewOrder.Due,
+            "retrievability" => ReviewOrder.Retrievability,
+            _ => throw InvalidParams($"order must be \"due\" or \"retrievability\", not \"{parameters.Order}\""),
+        };
 
         // Whatever another window or a pull appended since is part of what is due now.
         foreach (var source in reviews.Histories.Sources)
@@ -53,7 +59,8 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
             inScope = Scope(parameters, ref mode);
         }
 
-        var session = SessionPlan.Start(Guid.NewGuid().ToString("N"), inScope, mode, reviews.Now, reviews.SessionOptions, counts.Introduced);
+        var session = SessionPlan.Start(Guid.NewGuid().ToString("N"), inScope, mode, reviews.Now,
+            reviews.SessionOptions with { ReviewOrder = reviewOrder }, counts.Introduced);
         _sessions[session.Id] = session;
         lock (session.Gate)
         {

@@ -44,9 +44,12 @@ internal static class SessionPlan
             }
         }
 
+        // Each card's retrievability by its own history's scheduler (a history may hold fitted parameters).
+        var decksOf = order.ToDictionary(item => item.Key, item => item.Deck, StringComparer.Ordinal);
         var queue = ReviewQueue.Plan(
             order.Select((item, position) => new SessionCard(item.Key, item.Deck.Of(item.ReviewKey).State, position)),
-            now, mode, introducedToday, options);
+            now, mode, introducedToday, options,
+            retrievability: card => decksOf[card.Key].History.Replay.Scheduler.Retrievability(card.Memory!, now));
         return new ReviewSession(id, mode, items, queue, now) { Current = queue.Next(now) };
     }
 }

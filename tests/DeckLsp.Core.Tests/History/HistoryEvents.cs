@@ -34,6 +34,9 @@ internal sealed class HistoryEvents(string device)
     public DeckPlacedEvent Place(DeckKey deck, string path, double hoursAfterStart = 0) =>
         new(Next(), Start.AddHours(hoursAfterStart), deck, path);
 
+    public ParametersEvent Parameters(IReadOnlyList<double> parameters, double hoursAfterStart) =>
+        new(Next(), Start.AddHours(hoursAfterStart), parameters);
+
     private EventId Next() => new(device, ++_sequence);
 
     /// <summary>The state a card reaches when its ratings are scheduled one at a time, as a live session does.</summary>

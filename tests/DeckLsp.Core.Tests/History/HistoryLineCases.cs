@@ -17,6 +17,8 @@ public class HistoryLineCases
         { "a card seen", new CardSeenEvent(new("laptop", 10), At, Deck, new CardKey("~a1b2c3d4e5f6"), 0x0123456789abcdef, 0xfedcba9876543210), "k\t10\t2026-12-01T09:30:15.123Z\tp0123456789\t~a1b2c3d4e5f6\t0123456789abcdef\tfedcba9876543210" },
         { "a deck placed at a path with a tab", new DeckPlacedEvent(new("laptop", 11), At, DeckKey.OfId("rnn"), "decks/odd\tname\\x.deck.md"), "d\t11\t2026-12-01T09:30:15.123Z\tid:rnn\tdecks/odd\\tname\\\\x.deck.md" },
         { "a key moved", new KeyMovedEvent(new("laptop", 12), At, Deck, new CardKey("~a1b2c3d4e5f6"), new CardKey("bptt")), "m\t12\t2026-12-01T09:30:15.123Z\tp0123456789\t~a1b2c3d4e5f6\tbptt" },
+        { "parameters", new ParametersEvent(new("laptop", 13), At, [.. Enumerable.Range(0, 21).Select(i => i / 10.0)]),
+            "p\t13\t2026-12-01T09:30:15.123Z\t0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1,1.1,1.2,1.3,1.4,1.5,1.6,1.7,1.8,1.9,2" },
     };
 
     [Theory]
@@ -51,6 +53,9 @@ public class HistoryLineCases
     public static TheoryData<string, string> Refused => new()
     {
         { "r\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\t4", "fields" },
+        { "p\t7\t2026-12-01T09:30:15.123Z\t0.1,0.2", "21 parameters" },
+        { "p\t7\t2026-12-01T09:30:15.123Z\t0.1,x,0.2", "`x` is not a parameter" },
+        { "p\t7\t2026-12-01T09:30:15.123Z\tNaN,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0", "`NaN` is not a parameter" },
         { "r\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\t6\t100", "rating 6" },
         { "r\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\t0\t100", "rating" },
         { "r\t0\t2026-12-01T09:30:15.123Z\tp0\t~a\t3\t100", "sequence" },

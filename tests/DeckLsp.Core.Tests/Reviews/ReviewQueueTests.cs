@@ -222,4 +222,27 @@ public class ReviewQueueTests
 
         Assert.Equal(counts.Due + counts.New, queue.Pending.Count);
     }
+
+    [Fact]
+    public void Ordering_by_retrievability_takes_the_most_forgotten_review_first()
+    {
+        var scheduler = new FsrsScheduler(new FsrsOptions());
+        // "steady" fell due first but is well remembered (stability 30, 35 days); "shaky" fell due later but is
+        // likelier forgotten (stability 2, 3 days).
+        SessionCard[] cards =
+        [
+            new("new", null, 0),
+            new("steady", new CardMemory(CardState.Review, Now.AddDays(-5), 30, 5, 0, 30, 4, 0, Now.AddDays(-35)), 1),
+            new("shaky", new CardMemory(CardState.Review, Now.AddDays(-1), 2, 5, 0, 2, 4, 0, Now.AddDays(-3)), 2),
+        ];
+        Assert.True(scheduler.Retrievability(cards[2].Memory!, Now) < scheduler.Retrievability(cards[1].Memory!, Now));
+
+        var byDue = ReviewQueue.Plan(cards, Now, SessionMode.Due);
+        var byRetrievability = ReviewQueue.Plan(cards, Now, SessionMode.Due, options: new SessionOptions { ReviewOrder = ReviewOrder.Retrievability },
+            retrievability: c => scheduler.Retrievability(c.Memory!, Now));
+
+        Assert.Equal(["steady", "shaky", "new"], byDue.Pending.Select(c => c.Key));
+        Assert.Equal(["shaky", "steady", "new"], byRetrievability.Pending.Select(c => c.Key));
+        Assert.Throws<ArgumentNullException>(() => ReviewQueue.Plan(cards, Now, SessionMode.Due, options: new SessionOptions { ReviewOrder = ReviewOrder.Retrievability }));
+    }
 }

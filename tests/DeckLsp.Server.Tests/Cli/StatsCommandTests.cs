@@ -66,4 +66,39 @@ public sealed class StatsCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("no such file or folder", error);
     }
+
+    [Fact]
+    public async Task Stats_draw_the_calendar_forecast_retention_and_states_of_a_history()
+    {
+        var deck = Reviews.FixtureRatings.Repository(_folder, "---\nid: words\n---\n\nQ: one\nA: 1\n");
+        var csv = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "optimizer", "simulated.csv")).Skip(1)
+            .Select(l => l.Split(',')).ToList();
+
+        var (code, output, error) = await CliRun.Run("stats", "--json", deck);
+
+        Assert.True(code == 0, error);
+        var stats = JsonDocument.Parse(output).RootElement.GetProperty("decks")[0];
+        Assert.Equal(3071, stats.GetProperty("calendar").EnumerateArray().Sum(d => d.GetProperty("reviews").GetInt32()));
+        Assert.Equal(30, stats.GetProperty("forecast").GetArrayLength());
+        // True retention counts the log's reviews of cards in the Review state (review_state 2), passed unless rated Again.
+        var retention = stats.GetProperty("retention").EnumerateArray().ToList();
+        Assert.Equal(csv.Count(r => r[3] == "2"), retention.Sum(w => w.GetProperty("reviews").GetInt32()));
+        Assert.Equal(csv.Count(r => r[3] == "2" && r[2] != "1"), retention.Sum(w => w.GetProperty("passed").GetInt32()));
+        Assert.All(retention, w => Assert.Equal(DayOfWeek.Monday, DateOnly.Parse(w.GetProperty("week").GetString()!, System.Globalization.CultureInfo.InvariantCulture).DayOfWeek));
+        var states = stats.GetProperty("states");
+        Assert.Equal(1, states.GetProperty("new").GetInt32());
+        Assert.Equal(300, states.GetProperty("learning").GetInt32() + states.GetProperty("review").GetInt32() + states.GetProperty("relearning").GetInt32());
+
+        var (_, text, _) = await CliRun.Run("stats", deck);
+
+        Assert.Contains("due, next 30 days   ", text);
+        Assert.Contains("true retention      ", text);
+        Assert.Contains("cards by state      1 new, ", text);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 1, 8 }, "·▁█")]
+    [InlineData(new[] { 3, 3 }, "██")]
+    [InlineData(new[] { 0, 0 }, "··")]
+    public void Sparkline_scales_to_the_largest_value(int[] values, string expected) => Assert.Equal(expected, StatsCommand.Sparkline(values));
 }

@@ -428,6 +428,9 @@ public sealed class ReviewTests : IDisposable
         Assert.Equal(LspErrorCodes.InvalidParams, await LspTestClient.ErrorCodeOf(() =>
             client.RequestAsync<JsonElement>(Methods.Rate, new { sessionId = "nope", rating = 3 })));
         Assert.Equal(LspErrorCodes.InvalidParams, await LspTestClient.ErrorCodeOf(() => Start(client, uri, "galaxy")));
+        Assert.Equal(LspErrorCodes.InvalidParams, await LspTestClient.ErrorCodeOf(() =>
+            client.RequestAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", order = "alphabetical" })));
+        Assert.NotNull(Front(await client.RequestAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", order = "retrievability" })));
         Assert.NotNull(Front(await Start(client, uri)));
     }
 }

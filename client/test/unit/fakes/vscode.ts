@@ -164,12 +164,15 @@ export const fake = {
   revealedRanges: [] as { range: Range; type?: TextEditorRevealType }[],
   openedExternally: [] as string[],
   informationMessages: [] as string[],
+  /** What the user clicks in the next information messages (undefined: dismissed). */
+  answers: [] as (string | undefined)[],
   reset(): void {
     this.panels.length = 0;
     this.shownDocuments.length = 0;
     this.revealedRanges.length = 0;
     this.openedExternally.length = 0;
     this.informationMessages.length = 0;
+    this.answers.length = 0;
     window.activeTextEditor = undefined;
     window.visibleTextEditors = [];
     workspace.workspaceFolders = undefined;
@@ -223,9 +226,9 @@ export const window = {
     fake.shownDocuments.push({ uri, options });
     return editorFor(uri, options.viewColumn as ViewColumn | undefined);
   },
-  async showInformationMessage(message: string): Promise<undefined> {
+  async showInformationMessage(message: string, ..._options: unknown[]): Promise<string | undefined> {
     fake.informationMessages.push(message);
-    return undefined;
+    return fake.answers.shift();
   },
   editorFor,
 };
