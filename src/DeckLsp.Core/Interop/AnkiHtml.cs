@@ -1,7 +1,10 @@
+using System.Text;
 using System.Text.RegularExpressions;
-using DeckLsp.Core.Model;
 using DeckLsp.Core.Parsing;
 using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
 
 namespace DeckLsp.Core.Interop;
 
@@ -36,11 +39,21 @@ public static partial class AnkiHtml
         return new Conversion(new HtmlToMarkdown(mediaLink).Run(tokens), null);
     }
 
-    /// <summary>A card side's Markdown as the HTML Anki shows (id comments left out; a lone paragraph unwrapped).</summary>
+    /// <summary>
+    /// A card side's Markdown as the HTML Anki shows: id comments left out (an escaped <c>\&lt;!--</c> is text and stays),
+    /// math as MathJax (<c>$x$</c> as <c>\(x\)</c>, <c>$$x$$</c> as display math <c>\[x\]</c>), a lone paragraph unwrapped.
+    /// </summary>
     public static string FromMarkdown(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var html = Markdown.ToHtml(CardText.WithoutComments(markdown), Pipeline).Trim();
+        var document = Markdown.Parse(WithoutUnescapedComments(markdown), Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathInlineRenderer>(new MathJaxInlineRenderer());
+        renderer.Render(document);
+        writer.Flush();
+        var html = writer.ToString().Trim();
         return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
             && html.IndexOf("<p>", 3, StringComparison.Ordinal) < 0
             ? html[3..^4]
@@ -56,6 +69,51 @@ public static partial class AnkiHtml
         }
 
         return "<" + url.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal) + ">";
+    }
+
+    // Comments out, as CardText.WithoutComments does, except one behind a backslash, which Markdown reads as text.
+    private static string WithoutUnescapedComments(string markdown)
+    {
+        var builder = new StringBuilder(markdown.Length);
+        var at = 0;
+        var from = 0;
+        while (markdown.IndexOf("<!--", from, StringComparison.Ordinal) is var open and >= 0)
+        {
+            var backslashes = 0;
+            while (open - backslashes - 1 >= 0 && markdown[open - backslashes - 1] == '\\')
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 1)
+            {
+                from = open + 4;
+                continue;
+            }
+
+            var close = markdown.IndexOf("-->", open + 4, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+
+            builder.Append(markdown, at, open - at);
+            at = from = close + 3;
+        }
+
+        return builder.Append(markdown, at, markdown.Length - at).ToString();
+    }
+
+    /// <summary>Markdig's math span, with display math (<c>$$…$$</c>) written as MathJax's display delimiters.</summary>
+    private sealed class MathJaxInlineRenderer : HtmlObjectRenderer<MathInline>
+    {
+        protected override void Write(HtmlRenderer renderer, MathInline obj)
+        {
+            var display = obj.DelimiterCount >= 2;
+            renderer.Write("<span").WriteAttributes(obj).Write(display ? ">\\[" : ">\\(");
+            renderer.WriteEscape(ref obj.Content);
+            renderer.Write(display ? "\\]</span>" : "\\)</span>");
+        }
     }
 
     [GeneratedRegex(@"\s+")]

@@ -79,4 +79,18 @@ public sealed class AnkiTextFormatTests
         Assert.Equal(original.Deck.Title, back.Deck.Title);
         Assert.Equal(original.Deck.Tags, back.Deck.Tags);
     }
+
+    [Theory]
+    [InlineData("Q: Loose list\n\nA:\n- one\n\n- two\n")]
+    [InlineData("Q: plain \\<!-- note -->\n\nA: b\n")]
+    [InlineData("Q: Display math\n\nA: before $$x^2$$ after\n")]
+    public void A_card_goes_to_anki_text_and_back_unchanged(string deck)
+    {
+        var original = DeckDocument.Parse(deck);
+
+        var (text, _) = AnkiTextFormat.Export([new AnkiTextFormat.Source(original, null)]);
+        var back = WriteAndParse(Imported(AnkiTextFormat.Import(text, "x")));
+
+        Assert.Equal(Cards(original), Cards(back));
+    }
 }
