@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using DeckLsp.Core.Parsing;
@@ -60,6 +61,53 @@ public static partial class AnkiHtml
             : html;
     }
 
+    /// <summary>
+    /// Rendered HTML with its local media as Anki finds them: an image's relative path becomes its file name (Anki looks
+    /// media up by name in its collection.media folder), a link to a local sound file becomes <c>[sound:name]</c>.
+    /// The names are added to <paramref name="media"/>.
+    /// </summary>
+    public static string WithAnkiMedia(string html, ISet<string> media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        html = LocalImage().Replace(html, match =>
+        {
+            var name = MediaName(match.Groups["src"].Value);
+            if (name is null)
+            {
+                return match.Value;
+            }
+
+            media.Add(name);
+            return match.Groups["before"].Value + WebUtility.HtmlEncode(name) + "\"";
+        });
+        return LocalLink().Replace(html, match =>
+        {
+            var name = MediaName(match.Groups["href"].Value);
+            if (name is null || !SoundExtensions.Contains(Path.GetExtension(name)))
+            {
+                return match.Value;
+            }
+
+            media.Add(name);
+            return $"[sound:{name}]";
+        });
+    }
+
+    private static readonly HashSet<string> SoundExtensions = new(StringComparer.OrdinalIgnoreCase) { ".mp3", ".ogg", ".oga", ".opus", ".wav", ".m4a", ".aac", ".flac", ".spx" };
+
+    // A relative path's file name, as written before Markdig percent-encoded it; null for a URL or an absolute path.
+    private static string? MediaName(string attribute)
+    {
+        var target = WebUtility.HtmlDecode(attribute);
+        if (target.Length == 0 || target.Contains(':', StringComparison.Ordinal) || target.StartsWith('/') || target.StartsWith('#'))
+        {
+            return null;
+        }
+
+        var name = Uri.UnescapeDataString(target[(target.LastIndexOf('/') + 1)..]);
+        return name.Length == 0 ? null : name;
+    }
+
     /// <summary>A link destination Markdown reads back exactly: in angle brackets when it holds spaces or parentheses.</summary>
     public static string Destination(string url)
     {
@@ -118,4 +166,10 @@ public static partial class AnkiHtml
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(?<before><img\s[^>]*?\bsrc="")(?<src>[^""]*)""")]
+    private static partial Regex LocalImage();
+
+    [GeneratedRegex(@"<a href=""(?<href>[^""]*)""[^>]*>[^<]*</a>")]
+    private static partial Regex LocalLink();
 }

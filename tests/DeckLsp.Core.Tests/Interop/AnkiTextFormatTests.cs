@@ -93,4 +93,16 @@ public sealed class AnkiTextFormatTests
 
         Assert.Equal(Cards(original), Cards(back));
     }
+
+    [Fact]
+    public void Media_are_named_as_Anki_finds_them_and_sounds_as_Anki_plays_them()
+    {
+        var deck = DeckDocument.Parse("Q: Which cat? ![cat](cats.media/my%20cat.png)\n\nA: It says [meow.mp3](cats.media/meow.mp3), see [site](https://x.org/a.mp3)\n", "cats.deck.md");
+
+        var (text, notes) = AnkiTextFormat.Export([new AnkiTextFormat.Source(deck, null)]);
+
+        Assert.Contains("<img src=\"\"my cat.png\"\" alt=\"\"cat\"\" />", text, StringComparison.Ordinal);
+        Assert.Contains("It says [sound:meow.mp3], see <a href=\"\"https://x.org/a.mp3\"\">site</a>", text, StringComparison.Ordinal);
+        Assert.Contains(notes, n => n.Contains("2 media files", StringComparison.Ordinal) && n.Contains("collection.media", StringComparison.Ordinal));
+    }
 }
