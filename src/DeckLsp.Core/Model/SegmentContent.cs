@@ -122,6 +122,7 @@ internal sealed class SegmentContent
         ids.Sort((a, b) => a.Item1.Start.CompareTo(b.Item1.Start));
         code.Sort((a, b) => a.Start.CompareTo(b.Start));
         var cards = new CardChecks(text, problems).Check(assembler.Cards, ids, code);
+        NeighbourSyntax.Find(text, start, segment.Length, cards, code, links, problems);
         var questions = cards.Select(card => CardText.DuplicateKey(text.Substring(card.Question.Start, card.Question.Length))).ToArray();
         var frontMatter = assembler.FrontMatter is { } read ? read with { Problems = read.Problems.Select(p => p.Shifted(-start)).ToArray() } : null;
         return new SegmentContent(

@@ -111,6 +111,19 @@ public class DiagnosticCases
         { "a deletion of only a hint", "C: the {{::hint}} and {{x}}\n", ["DECK019 0:7-0:17"] },
         { "a deletion of only spaces", "C: {{ }} and {{x}}\n", ["DECK019 0:3-0:8"] },
         { "a deletion with text and an empty hint", "C: {{x::}} and {{y}}\n", [] },
+
+        // DECK020
+        { "hashcards front matter", "---\nname = \"Geo\"\n---\n\nQ: a\nA: b\n", ["DECK011 1:0-1:12", "DECK020 0:0-0:3"] },
+        { "hashcards bracket cloze", "C: [Paris] is the capital of [France].\n", ["DECK012 0:0-0:2", "DECK020 0:0-0:2"] },
+        { "hashcards root image", "Q: flag?\n\nA: ![f](@/img/f.png)\n", ["DECK015 2:8-2:19", "DECK020 2:8-2:19"] },
+        { "obsidian schedule comment", "Q: a\nA: b\n<!--SR:!2024-05-01,3,250-->\n", ["DECK020 2:0-2:7"] },
+        { "obsidian question mark line", "What is X\n?\nY\n\nQ: a\nA: b\n", ["DECK020 1:0-1:1"] },
+        { "one per file", "<!--SR:!2024-05-01,3,250-->\n\n# H\n\nC: [x] y\n\n<!--SR:!2024-05-01,3,250-->\n", ["DECK012 4:0-4:2", "DECK020 0:0-0:7"] },
+        { "a cloze card with a deletion and a bracket", "C: [x] {{y}}\n", [] },
+        { "brackets in a basic card", "Q: a\nA: see [1] and [the docs](https://x.org)\n", [] },
+        { "a question mark line in code", "Q: a\n\nA:\n```\n?\n```\n", [] },
+        { "a double colon in prose", "Use std::vector here.\n\nQ: a\nA: b\n", [] },
+        { "yaml front matter", "---\ntitle: T\n---\n\nQ: a\nA: b\n", [] },
         { "braces in a basic card are text", "Q: what is {{?\nA: b\n", [] },
 
         // DECK014
