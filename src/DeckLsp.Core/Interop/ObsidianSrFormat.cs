@@ -95,7 +95,9 @@ public static partial class ObsidianSrFormat
         var deck = new ImportedDeck(title, withIds)
         {
             Notes = notes,
-            Id = reviews.Count > 0 ? "obsidian-" + Hash(text) : null,
+            // Named by the note's title (its file name), not its text: the schedule comments change as the note is
+            // studied in Obsidian, and importing it again must find the same deck.
+            Id = reviews.Count > 0 ? "obsidian-" + Hash(title) : null,
         };
         return (ImportResult.Read(deck), reviews);
     }

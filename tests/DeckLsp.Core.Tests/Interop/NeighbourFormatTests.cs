@@ -49,7 +49,7 @@ public sealed class NeighbourFormatTests
             ],
             Cards(document));
         Assert.Equal(["Cells", "Plants"], deck.Cards[6].Section);
-        Assert.NotNull(deck.Id);
+        Assert.Equal(deck.Id, Imported(ObsidianSrFormat.Import(text.Replace("2024-05-11,10", "2024-06-01,21", StringComparison.Ordinal), "biology").Result).Id);
 
         // Each schedule is a Good review where its interval began: due minus interval.
         Assert.Equal(
