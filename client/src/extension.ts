@@ -14,12 +14,13 @@ import {
   type DueCounts,
   type OrphansResult,
   type ReviewApi,
+  type ReviewMode,
   type ReviewScope,
   type StartReviewParams,
   ReviewMethods,
 } from "./protocol";
 import { describeProblem, dotnetDownloadUrl, resolveServer, type ServerProblem, type ServerResolution } from "./server/serverCommand";
-import { isDeckPath, parseStudyArguments, studyAtCursor } from "./study/studyArguments";
+import { isDeckPath, parseStudyArguments, parseTags, studyAtCursor } from "./study/studyArguments";
 import { StudyPanel } from "./study/studyPanel";
 
 let client: LanguageClient | undefined;
@@ -61,14 +62,32 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   };
 
-  const atCursor = (scope: ReviewScope): StartReviewParams | undefined => {
+  const atCursor = (scope: ReviewScope, mode?: ReviewMode): StartReviewParams | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isDeckPath(editor.document.uri.path)) {
       void vscode.window.showInformationMessage("Open a deck (a *.deck.md file) to study it.");
       return undefined;
     }
     const uri = client?.code2ProtocolConverter.asUri(editor.document.uri) ?? editor.document.uri.toString();
-    return studyAtCursor(scope, uri, editor.selection.active.line);
+    return studyAtCursor(scope, uri, editor.selection.active.line, mode);
+  };
+
+  // Study or cram the cards carrying some tags: of the deck in the editor, else of the whole workspace.
+  const byTag = async (mode: ReviewMode): Promise<StartReviewParams | undefined> => {
+    const typed = await vscode.window.showInputBox({
+      title: mode === "cram" ? "Cram cards with the tags" : "Study due cards with the tags",
+      prompt: "Tags, separated by commas or spaces; a tag also picks its children (lang picks lang/python)",
+      placeHolder: "exam, lang/python",
+    });
+    const tags = parseTags(typed ?? "");
+    if (tags.length === 0) {
+      return undefined;
+    }
+    const editor = vscode.window.activeTextEditor;
+    const params: StartReviewParams = editor && isDeckPath(editor.document.uri.path)
+      ? { uri: client?.code2ProtocolConverter.asUri(editor.document.uri) ?? editor.document.uri.toString(), scope: "deck" }
+      : { scope: "workspace" };
+    return { ...params, mode, tags };
   };
 
   context.subscriptions.push(
@@ -77,6 +96,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("decklsp.studySection", () => study(atCursor("section"))),
     vscode.commands.registerCommand("decklsp.reviewCard", () => study(atCursor("card"))),
     vscode.commands.registerCommand("decklsp.studyWorkspace", () => study({ scope: "workspace" })),
+    vscode.commands.registerCommand("decklsp.cramDeck", () => study(atCursor("deck", "cram"))),
+    vscode.commands.registerCommand("decklsp.cramSection", () => study(atCursor("section", "cram"))),
+    vscode.commands.registerCommand("decklsp.studyTag", async () => study(await byTag("due"))),
+    vscode.commands.registerCommand("decklsp.cramTag", async () => study(await byTag("cram"))),
     vscode.commands.registerCommand("decklsp.undoRating", async () => {
       const panel = StudyPanel.active;
       if (panel) {
@@ -124,7 +147,8 @@ export function activate(context: vscode.ExtensionContext): void {
       await running();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (client && ["decklsp.server.path", "decklsp.dotnetPath", "decklsp.history"].some((name) => event.affectsConfiguration(name))) {
+      const restartFor = ["decklsp.server.path", "decklsp.dotnetPath", "decklsp.history", "decklsp.inlayHints.enabled"];
+      if (client && restartFor.some((name) => event.affectsConfiguration(name))) {
         void vscode.commands.executeCommand("decklsp.restartServer");
       }
     }),
@@ -194,7 +218,14 @@ function historyPlace(): HistoryPlace {
  */
 function initializationOptions(context: vscode.ExtensionContext): Record<string, unknown> {
   const legacy = context.storageUri ? [path.join(context.storageUri.fsPath, "reviews.db")] : [];
-  return { history: historyPlace(), legacyDatabasePaths: legacy };
+  return {
+    history: historyPlace(),
+    legacyDatabasePaths: legacy,
+    // This client runs decklsp.study itself, in its panel: the server must not offer to run it too (vscode-languageclient
+    // would register the command a second time and fail).
+    studyPanel: true,
+    inlayHints: vscode.workspace.getConfiguration("decklsp").get<boolean>("inlayHints.enabled", true),
+  };
 }
 
 function serverResolution(context: vscode.ExtensionContext): ServerResolution {

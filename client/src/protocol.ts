@@ -21,8 +21,13 @@ export interface StartReviewParams {
   uri?: string;
   scope: ReviewScope;
   line?: number;
-  mode?: "due" | "all";
+  mode?: ReviewMode;
+  /** Only cards carrying one of these tags (their own or their deck's; a tag also picks its children). */
+  tags?: string[];
 }
+
+/** due: what is due now; all: every card, scheduled as usual; cram: every card, the schedule left alone. */
+export type ReviewMode = "due" | "all" | "cram";
 
 /** One card as the server renders it; `intervals[i]` labels the next interval for rating i + 1. */
 export interface ReviewCard {

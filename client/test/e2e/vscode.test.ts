@@ -59,6 +59,15 @@ describe("DeckLsp in VS Code 1.100.3", () => {
     expect(await page.locator(".codelens-decoration a", { hasText: "Review card" }).count()).toBeGreaterThan(0);
   });
 
+  it("Each_question_line_ends_with_an_inlay_hint_saying_when_the_card_is_due", async () => {
+    await openDeck();
+    // VS Code draws an inlay hint as a span of its own inside the line: whole-text matches find only hints.
+    const hint = page.locator(".view-lines span", { hasText: /^\s*(new|due · R \d+%|in \S+ · R \d+%)\s*$/ });
+    await hint.first().waitFor({ timeout: 60_000 });
+    const line = page.locator(".view-line", { has: hint.first() });
+    expect(await line.textContent()).toMatch(/^Q: Recurrent Neural Networks \(RNNs\)\s*(new|due|in)/);
+  });
+
   it("The_server_running_is_the_one_the_package_carries_native_for_linux_x64", async () => {
     const servers = processesStartedFrom(codeServer.extensions);
     if (/-linux-x64\.vsix$/.test(vsixPath)) {

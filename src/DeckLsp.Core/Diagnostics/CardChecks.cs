@@ -10,10 +10,12 @@ namespace DeckLsp.Core.Diagnostics;
 /// </summary>
 internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
 {
-    public List<Card> Check(IReadOnlyList<Card> cards, IReadOnlyList<(TextSpan Span, string Value)> ids, IReadOnlyList<TextSpan> code)
+    public List<Card> Check(IReadOnlyList<Card> cards, IReadOnlyList<(TextSpan Span, string Value)> ids,
+        IReadOnlyList<(TextSpan Span, string Value)> tags, IReadOnlyList<TextSpan> code)
     {
         var result = new List<Card>(cards.Count);
         var nextId = 0;
+        var nextTags = 0;
         var nextCode = 0;
         foreach (var card in cards)
         {
@@ -29,6 +31,17 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
                 cardIds.Add(ids[nextId++]);
             }
 
+            while (nextTags < tags.Count && tags[nextTags].Span.Start < card.Span.Start)
+            {
+                ReportStrayTags(tags[nextTags++].Span);
+            }
+
+            var cardTags = new List<(TextSpan Span, string Value)>();
+            while (nextTags < tags.Count && tags[nextTags].Span.Start < card.Span.End)
+            {
+                cardTags.Add(tags[nextTags++]);
+            }
+
             while (nextCode < code.Count && code[nextCode].End <= card.Question.Start)
             {
                 nextCode++;
@@ -36,6 +49,7 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
 
             var checkedCard = CheckSides(card);
             checkedCard = AssignId(checkedCard, cardIds);
+            checkedCard = AssignTags(checkedCard, cardTags);
             if (card.Kind == CardKind.Cloze)
             {
                 checkedCard = checkedCard with { Deletions = ClozeScanner.Scan(text, card.Question, code, nextCode, problems, card.Marker) };
@@ -44,8 +58,54 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
             result.Add(checkedCard);
         }
 
+        while (nextTags < tags.Count)
+        {
+            ReportStrayTags(tags[nextTags++].Span);
+        }
+
         return result;
     }
+
+    private Card AssignTags(Card card, List<(TextSpan Span, string Value)> comments)
+    {
+        if (comments.Count == 0)
+        {
+            return card;
+        }
+
+        var tags = new List<string>();
+        foreach (var (span, value) in comments)
+        {
+            var words = CardTags.Words(value, span.Start);
+            if (words.Count == 0)
+            {
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.MalformedTag, DeckSeverity.Warning,
+                    "This tags comment names no tag: write them after `tags:`, separated by commas or spaces.", new TextSpan(span.Start, 0)));
+            }
+
+            foreach (var word in words)
+            {
+                if (word.Tag is null)
+                {
+                    problems.Add(new DeckDiagnostic(DiagnosticCodes.MalformedTag, DeckSeverity.Warning,
+                        $"Malformed tag `{word.Text}`: a tag is 1 to 64 letters, digits, '_', '-', '/', '.' or ':', starting with a letter or digit. It is ignored.",
+                        word.Span));
+                }
+                else if (!tags.Contains(word.Tag, StringComparer.OrdinalIgnoreCase))
+                {
+                    tags.Add(word.Tag);
+                }
+            }
+        }
+
+        return card with { Tags = tags };
+    }
+
+    // A tags comment outside every card tags nothing; the deck's own tags belong in its front matter.
+    private void ReportStrayTags(TextSpan span) =>
+        problems.Add(new DeckDiagnostic(DiagnosticCodes.MalformedTag, DeckSeverity.Warning,
+            "This tags comment is not inside a card, so it tags nothing: move it into a card, or put the deck's tags in its front matter (`tags: [...]`).",
+            new TextSpan(span.Start, span.Length)));
 
     private Card CheckSides(Card card)
     {

@@ -5,7 +5,7 @@ using DeckLsp.Core.Text;
 namespace DeckLsp.Core.Diagnostics;
 
 /// <summary>
-/// DECK020: a deck that plainly uses hashcards' or Obsidian Spaced Repetition's syntax, which DeckLsp reads differently
+/// DECK021: a deck that plainly uses hashcards' or Obsidian Spaced Repetition's syntax, which DeckLsp reads differently
 /// or not at all, is told which <c>decklsp import</c> converts it. Each segment reports its first sign; the deck keeps
 /// only the first of them (<see cref="DeckBuilder"/>), so a file has one such diagnostic at most.
 /// </summary>

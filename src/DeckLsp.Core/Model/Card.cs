@@ -26,6 +26,9 @@ public sealed record Card
     /// <summary>The id's value inside its comment.</summary>
     public TextSpan? IdSpan { get; init; }
 
+    /// <summary>The card's own tags, from its <c>&lt;!-- tags: … --&gt;</c> comments (the deck's are in <see cref="Deck.Tags"/>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public IReadOnlyList<ClozeDeletion> Deletions { get; init; } = [];
 
     /// <summary>Index into <see cref="Deck.Sections"/>, or -1 for cards before the first heading.</summary>

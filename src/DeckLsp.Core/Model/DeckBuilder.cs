@@ -47,7 +47,7 @@ internal sealed class DeckBuilder(string text, string fileName)
 
             foreach (var problem in content.Problems)
             {
-                // DECK020 is one per file: the first segment's stands.
+                // DECK021 is one per file: the first segment's stands.
                 if (problem.Code == DiagnosticCodes.NeighbourSyntax && _neighbourSyntax++ > 0)
                 {
                     continue;

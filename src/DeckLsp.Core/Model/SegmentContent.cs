@@ -80,6 +80,7 @@ internal sealed class SegmentContent
         assembler.CloseCard();
 
         var ids = new List<(TextSpan, string)>();
+        var tags = new List<(TextSpan, string)>();
         var code = new List<TextSpan>();
         var links = new List<LinkTarget>();
         foreach (var fact in segment.Facts)
@@ -89,6 +90,9 @@ internal sealed class SegmentContent
             {
                 case FactKind.Id:
                     ids.Add((span, fact.Text));
+                    break;
+                case FactKind.Tags:
+                    tags.Add((span, fact.Text));
                     break;
                 case FactKind.Code:
                     code.Add(span);
@@ -120,8 +124,9 @@ internal sealed class SegmentContent
         }
 
         ids.Sort((a, b) => a.Item1.Start.CompareTo(b.Item1.Start));
+        tags.Sort((a, b) => a.Item1.Start.CompareTo(b.Item1.Start));
         code.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var cards = new CardChecks(text, problems).Check(assembler.Cards, ids, code);
+        var cards = new CardChecks(text, problems).Check(assembler.Cards, ids, tags, code);
         NeighbourSyntax.Find(text, start, segment.Length, cards, code, links, problems);
         var questions = cards.Select(card => CardText.DuplicateKey(text.Substring(card.Question.Start, card.Question.Length))).ToArray();
         var frontMatter = assembler.FrontMatter is { } read ? read with { Problems = read.Problems.Select(p => p.Shifted(-start)).ToArray() } : null;

@@ -25,6 +25,9 @@ public enum FactKind
     /// <summary>An <c>id:</c> comment; Span is its value, Text the value.</summary>
     Id,
 
+    /// <summary>A <c>tags:</c> comment; Span is its value, Text the value.</summary>
+    Tags,
+
     /// <summary>A look-alike marker; Span covers it, Marker is the canonical one it resembles.</summary>
     LookAlike,
 

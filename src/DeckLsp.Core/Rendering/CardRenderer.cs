@@ -50,7 +50,7 @@ public static class CardRenderer
     }
 
     // The cloze text with each deletion replaced: studied ones by sentinels (see ClozeMarks), the others by their text.
-    private static string ClozeSource(Card card, string deckText, Func<ClozeDeletion, bool> isStudied, bool reveal)
+    internal static string ClozeSource(Card card, string deckText, Func<ClozeDeletion, bool> isStudied, bool reveal)
     {
         var source = new StringBuilder(card.Question.Length);
         var at = card.Question.Start;

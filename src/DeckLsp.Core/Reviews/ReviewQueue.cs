@@ -54,7 +54,7 @@ public sealed class ReviewQueue
         var scope = cards.Where(c => seen.Add(c.Key)).ToList();
         switch (mode)
         {
-            case SessionMode.All:
+            case SessionMode.All or SessionMode.Cram:
                 return new ReviewQueue([.. scope.OrderBy(c => c.Position)], [], options.LearnAheadLimit);
             case SessionMode.Single:
                 ArgumentNullException.ThrowIfNull(singleKey);
@@ -98,6 +98,23 @@ public sealed class ReviewQueue
     /// <summary>When the session has nothing to show at <paramref name="now"/> but learning cards remain, the time the first is due.</summary>
     public DateTimeOffset? WaitUntil(DateTimeOffset now) =>
         Next(now) is null && _learning.Length > 0 ? _learning[0].Due : null;
+
+    /// <summary>
+    /// The queue after the card <paramref name="key"/> was rated in a cram session: it leaves the queue, or, when
+    /// <paramref name="again"/>, goes to its end (cram has no schedule to wait for).
+    /// </summary>
+    public ReviewQueue Crammed(string key, bool again)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var card = Array.Find(_pending, c => c.Key == key);
+        var pending = _pending.Where(c => c.Key != key).ToList();
+        if (again && card is not null)
+        {
+            pending.Add(card);
+        }
+
+        return new ReviewQueue([.. pending], _learning, _learnAhead);
+    }
 
     /// <summary>The queue after the card <paramref name="key"/> was rated and scheduled to <paramref name="after"/>.</summary>
     public ReviewQueue Rated(string key, CardMemory after)

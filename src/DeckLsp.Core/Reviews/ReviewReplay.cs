@@ -85,4 +85,14 @@ public sealed class ReviewReplay
             .Select(rating => FsrsScheduler.FormatInterval(outcomes[Scale.GradeOf(rating)].Due - now))
             .ToArray();
     }
+
+    /// <summary>What each rating 1 to 5 does in a cram session: Again brings the card back later in it; the rest are done.</summary>
+    public IReadOnlyList<string> CramLabels() =>
+        Enumerable.Range(RatingScale.Lowest, RatingScale.Highest - RatingScale.Lowest + 1)
+            .Select(rating => Scale.GradeOf(rating) == Grade.Again ? CramAgainLabel : CramDoneLabel)
+            .ToArray();
+
+    public const string CramAgainLabel = "again";
+
+    public const string CramDoneLabel = "done";
 }

@@ -109,16 +109,8 @@ internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, Re
         var result = new Dictionary<Card, string>(ReferenceEqualityComparer.Instance);
         foreach (var group in study.ReviewItems().GroupBy(i => i.Card, ReferenceEqualityComparer.Instance))
         {
-            var memories = group.Select(i => study.Of(i.ReviewKey).State).ToList();
-            var card = (Card)group.Key!;
-            if (memories.Any(m => m is null))
-            {
-                result[card] = "new";
-                continue;
-            }
-
-            var next = memories.Min(m => m!.Due);
-            result[card] = next <= now ? "due now" : $"due in {FsrsScheduler.FormatInterval(next - now)}";
+            var due = CardDue.Of(group.Select(i => study.Of(i.ReviewKey).State).ToList(), now, reviews.Replay.Scheduler);
+            result[(Card)group.Key!] = due.IsNew ? "new" : due.Due <= now ? "due now" : "due " + due.When(now);
         }
 
         return result;

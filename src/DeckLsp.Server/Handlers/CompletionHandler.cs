@@ -8,10 +8,11 @@ using StreamJsonRpc;
 namespace DeckLsp.Server.Handlers;
 
 /// <summary>
-/// Markers and a card snippet at the start of a line; <c>id:</c> inside a <c>&lt;!-- </c> comment; after
-/// <c>&lt;!-- id: </c>, a fresh id made from the card's question.
+/// Markers and a card snippet at the start of a line; <c>id:</c> and <c>tags:</c> inside a <c>&lt;!-- </c> comment;
+/// after <c>&lt;!-- id: </c>, a fresh id made from the card's question; after <c>&lt;!-- tags: </c>, the tags used in
+/// the workspace's decks (open and indexed), most used first, leaving out those the comment already names.
 /// </summary>
-internal sealed partial class CompletionHandler(DocumentStore store) : ILspHandler
+internal sealed partial class CompletionHandler(DocumentStore store, WorkspaceIndex index) : ILspHandler
 {
     private static readonly (string Marker, string Detail)[] Markers =
     [
@@ -39,10 +40,25 @@ internal sealed partial class CompletionHandler(DocumentStore store) : ILspHandl
             return List(FreshId(document, offset, Replace(parameters.Position, idValue.Groups["typed"].Length)));
         }
 
+        if (TagsValue().Match(prefix) is { Success: true } tagsValue)
+        {
+            return List(Tags(document, tagsValue.Groups["before"].Value, Replace(parameters.Position, tagsValue.Groups["typed"].Length)));
+        }
+
         if (IdKey().Match(prefix) is { Success: true } idKey)
         {
-            var edit = Replace(parameters.Position, idKey.Groups["typed"].Length, "id: ");
-            return List(new CompletionItem { Label = "id:", Kind = CompletionItemKind.Keyword, Detail = "The card's id", TextEdit = edit, FilterText = "id:" });
+            var typed = idKey.Groups["typed"].Length;
+            return List(
+                new CompletionItem
+                {
+                    Label = "id:", Kind = CompletionItemKind.Keyword, Detail = "The card's id",
+                    TextEdit = Replace(parameters.Position, typed, "id: "), FilterText = "id:",
+                },
+                new CompletionItem
+                {
+                    Label = "tags:", Kind = CompletionItemKind.Keyword, Detail = "The card's tags, separated by commas or spaces",
+                    TextEdit = Replace(parameters.Position, typed, "tags: "), FilterText = "tags:",
+                });
         }
 
         if (LineStart().Match(prefix) is { Success: true } start)
@@ -93,6 +109,36 @@ internal sealed partial class CompletionHandler(DocumentStore store) : ILspHandl
         };
     }
 
+    private CompletionItem[] Tags(DeckDocument document, string before, Func<string, TextEdit> edit)
+    {
+        var named = CardTags.Words(before, 0).Select(w => w.Tag).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var documents = store.Current.Documents.Values.Select(d => d.Document)
+            .Concat(index.Decks.Select(d => d.Document).OfType<DeckDocument>())
+            .Prepend(document)
+            .Distinct();
+        var uses = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var deck in documents.Select(d => d.Deck))
+        {
+            foreach (var tag in deck.Tags.Concat(deck.Cards.SelectMany(c => c.Tags)).Where(CardTags.IsValid))
+            {
+                uses[tag] = uses.GetValueOrDefault(tag) + 1;
+            }
+        }
+
+        return uses.Where(u => !named.Contains(u.Key))
+            .OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.OrdinalIgnoreCase)
+            .Select((u, i) => new CompletionItem
+            {
+                Label = u.Key,
+                Kind = CompletionItemKind.Value,
+                Detail = u.Value == 1 ? "a tag used once" : $"a tag used {u.Value} times",
+                TextEdit = edit(u.Key),
+                FilterText = u.Key,
+                SortText = i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture),
+            })
+            .ToArray();
+    }
+
     // The edit replaces what was typed of the word before the cursor.
     private static Func<string, TextEdit> Replace(Position cursor, int typed) => text => Replace(cursor, typed, text);
 
@@ -110,4 +156,8 @@ internal sealed partial class CompletionHandler(DocumentStore store) : ILspHandl
 
     [GeneratedRegex(@"<!--\s*id:\s*(?<typed>[A-Za-z0-9_-]*)$")]
     private static partial Regex IdValue();
+
+    // Inside a tags comment: the tags before the one being typed, and what was typed of it (a leading # is kept).
+    [GeneratedRegex(@"<!--\s*tags:(?<before>(?:(?!-->).)*?)(?<typed>#?[^\s,#]*)$")]
+    private static partial Regex TagsValue();
 }

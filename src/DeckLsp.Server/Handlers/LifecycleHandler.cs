@@ -35,12 +35,14 @@ internal sealed class LifecycleHandler(
                     Save = new SaveOptions { IncludeText = false },
                 },
                 HoverProvider = true,
-                CompletionProvider = new CompletionOptions { TriggerCharacters = [" "] },
+                CompletionProvider = new CompletionOptions { TriggerCharacters = [" ", ","] },
                 CodeLensProvider = new CodeLensOptions { ResolveProvider = false },
                 DocumentSymbolProvider = true,
                 FoldingRangeProvider = true,
                 CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeAction.QuickFix] },
                 WorkspaceSymbolProvider = true,
+                InlayHintProvider = session.InlayHints,
+                ExecuteCommandProvider = session.StudyPanel ? null : new ExecuteCommandOptions { Commands = ExecuteCommandHandler.Commands },
                 Workspace = new WorkspaceServerCapabilities
                 {
                     WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true },

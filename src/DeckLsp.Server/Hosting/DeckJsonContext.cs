@@ -56,6 +56,11 @@ namespace DeckLsp.Server.Hosting;
 [JsonSerializable(typeof(CountsChangedParams))]
 // Held as `object` by a DTO (a command's arguments), so the serializer finds it by its runtime type.
 [JsonSerializable(typeof(StudyArguments))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(ShowMessageRequestParams))]
+[JsonSerializable(typeof(MessageActionItem))]
+[JsonSerializable(typeof(InlayHintParams))]
+[JsonSerializable(typeof(InlayHint[]))]
 // JSON-RPC's own: untyped params and results (shutdown's null), the error data StreamJsonRpc sends and reads, and the
 // id in $/cancelRequest (read by StreamJsonRpc's own converter, which the generated code defers to).
 [JsonSerializable(typeof(object))]

@@ -20,4 +20,6 @@ namespace DeckLsp.Server.Hosting;
 [GenerateShapeFor<WatchedFilesHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
 [GenerateShapeFor<ReviewHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
 [GenerateShapeFor<RenameFilesHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
+[GenerateShapeFor<ExecuteCommandHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
+[GenerateShapeFor<InlayHintHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
 internal sealed partial class HandlerShapes;

@@ -20,6 +20,12 @@ internal interface ILanguageClient
     /// <summary>Asks the client to ask for code lenses again (their counts changed).</summary>
     Task RefreshCodeLensesAsync();
 
+    /// <summary>Asks the client to ask for inlay hints again (due dates changed).</summary>
+    Task RefreshInlayHintsAsync();
+
+    /// <summary>Shows a message with actions and waits for the user: the action chosen, or null when dismissed.</summary>
+    Task<MessageActionItem?> ShowMessageRequestAsync(ShowMessageRequestParams request, CancellationToken cancellationToken);
+
     /// <summary>A notification outside LSP's own set (the study panel's <c>deck/…</c> methods).</summary>
     Task NotifyAsync(string method, object parameters);
 }

@@ -27,6 +27,15 @@ internal sealed class JsonRpcLanguageClient(JsonRpc rpc) : ILanguageClient
 
     public Task RefreshCodeLensesAsync() => rpc.InvokeAsync<object?>(Methods.CodeLensRefresh);
 
+    public Task RefreshInlayHintsAsync() => rpc.InvokeAsync<object?>(Methods.InlayHintRefresh);
+
+    public async Task<MessageActionItem?> ShowMessageRequestAsync(ShowMessageRequestParams request, CancellationToken cancellationToken)
+    {
+        var (members, types) = Members(request, Json.ShowMessageRequestParams);
+        var answer = await rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.ShowMessageRequest, members, types, cancellationToken).ConfigureAwait(false);
+        return answer.ValueKind == JsonValueKind.Object ? answer.Deserialize(Json.MessageActionItem) : null;
+    }
+
     // Found by its runtime type: it must be listed in DeckJsonContext (NotSupportedException otherwise).
     public Task NotifyAsync(string method, object parameters) =>
         Notify(method, parameters, Json.Options.GetTypeInfo(parameters.GetType()));

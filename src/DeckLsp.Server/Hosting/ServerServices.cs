@@ -43,6 +43,7 @@ internal static class ServerServices
         services.AddSingleton<CardRendering>();
         services.AddSingleton<ReviewSessions>();
         services.AddSingleton<ReviewCounts>();
+        services.AddSingleton<MessageStudy>();
 
         services.AddLspHandler<LifecycleHandler, HandlerShapes>();
         services.AddLspHandler<TextSyncHandler, HandlerShapes>();
@@ -56,6 +57,8 @@ internal static class ServerServices
         services.AddLspHandler<WatchedFilesHandler, HandlerShapes>();
         services.AddLspHandler<ReviewHandler, HandlerShapes>();
         services.AddLspHandler<RenameFilesHandler, HandlerShapes>();
+        services.AddLspHandler<ExecuteCommandHandler, HandlerShapes>();
+        services.AddLspHandler<InlayHintHandler, HandlerShapes>();
         return services;
     }
 

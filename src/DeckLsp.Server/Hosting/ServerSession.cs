@@ -50,6 +50,12 @@ internal sealed class ServerSession(ServerOptions options)
     /// <summary>How reviews are scheduled: from initializationOptions, else the defaults.</summary>
     public ReviewSettings Review { get; private set; } = ReviewSettings.Default;
 
+    /// <summary>The client hosts the study panel and runs the <c>decklsp.*</c> commands itself.</summary>
+    public bool StudyPanel { get; private set; }
+
+    /// <summary>Whether to offer inlay hints of due dates (<c>initializationOptions.inlayHints</c>, default true).</summary>
+    public bool InlayHints { get; private set; } = true;
+
     /// <summary>What was wrong with initializationOptions, to tell the user once (the defaults are used instead).</summary>
     public IReadOnlyList<string> ConfigurationProblems { get; private set; } = [];
 
@@ -84,6 +90,8 @@ internal sealed class ServerSession(ServerOptions options)
             place,
             History.Database ?? Expand(options?.DatabasePath),
             (options?.LegacyDatabasePaths ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Expand(p)!).ToArray());
+        StudyPanel = options?.StudyPanel ?? false;
+        InlayHints = options?.InlayHints ?? true;
         (Review, var reviewProblems) = ReviewSettings.From(options);
         ConfigurationProblems = [.. problems, .. reviewProblems];
     }

@@ -35,4 +35,14 @@ internal sealed record StudyArguments
     /// <summary>The zero-based line of the deck, section heading or card marker.</summary>
     [JsonPropertyName("line")]
     public required int Line { get; init; }
+
+    /// <summary>"due" (the default), "all" or "cram".</summary>
+    [JsonPropertyName("mode")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mode { get; init; }
+
+    /// <summary>Only cards carrying one of these tags.</summary>
+    [JsonPropertyName("tags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Tags { get; init; }
 }

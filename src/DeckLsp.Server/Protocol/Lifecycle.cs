@@ -55,6 +55,17 @@ internal sealed record InitializationOptions
     [JsonPropertyName("newCardsPerDay")]
     public int? NewCardsPerDay { get; init; }
 
+    /// <summary>
+    /// The client hosts the study panel and runs <c>decklsp.*</c> commands itself (VS Code): the server then does not
+    /// offer to run them (<c>executeCommandProvider</c>).
+    /// </summary>
+    [JsonPropertyName("studyPanel")]
+    public bool? StudyPanel { get; init; }
+
+    /// <summary>Inlay hints of due dates and retrievability at the end of each question line (default true).</summary>
+    [JsonPropertyName("inlayHints")]
+    public bool? InlayHints { get; init; }
+
     /// <summary>FSRS's desired retention, between 0.7 and 0.99 (default 0.9).</summary>
     [JsonPropertyName("desiredRetention")]
     public double? DesiredRetention { get; init; }
@@ -76,6 +87,8 @@ internal sealed record ClientCapabilities
     public bool CanShowProgress => Window?.WorkDoneProgress == true;
 
     public bool CanRefreshCodeLenses => Workspace?.CodeLens?.RefreshSupport == true;
+
+    public bool CanRefreshInlayHints => Workspace?.InlayHint?.RefreshSupport == true;
 }
 
 /// <summary>Workspace capabilities of the client.</summary>
@@ -86,6 +99,9 @@ internal sealed record WorkspaceClientCapabilities
 
     [JsonPropertyName("codeLens")]
     public RefreshCapability? CodeLens { get; init; }
+
+    [JsonPropertyName("inlayHint")]
+    public RefreshCapability? InlayHint { get; init; }
 }
 
 /// <summary>Whether the client accepts the server asking it to refresh a feature (<c>workspace/codeLens/refresh</c>).</summary>
@@ -163,6 +179,14 @@ internal sealed record ServerCapabilities
 
     [JsonPropertyName("workspaceSymbolProvider")]
     public bool WorkspaceSymbolProvider { get; init; }
+
+    [JsonPropertyName("inlayHintProvider")]
+    public bool InlayHintProvider { get; init; }
+
+    /// <summary>Absent when the client runs the commands itself (VS Code's study panel).</summary>
+    [JsonPropertyName("executeCommandProvider")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
 
     [JsonPropertyName("workspace")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -25,6 +25,10 @@ internal static class Methods
     public const string CreateWorkDoneProgress = "window/workDoneProgress/create";
     public const string ShowMessage = "window/showMessage";
     public const string CodeLensRefresh = "workspace/codeLens/refresh";
+    public const string InlayHint = "textDocument/inlayHint";
+    public const string InlayHintRefresh = "workspace/inlayHint/refresh";
+    public const string ExecuteCommand = "workspace/executeCommand";
+    public const string ShowMessageRequest = "window/showMessageRequest";
     public const string DidRenameFiles = "workspace/didRenameFiles";
     public const string StartReview = "deck/startReview";
     public const string Rate = "deck/rate";

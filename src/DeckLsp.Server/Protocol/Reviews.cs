@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DeckLsp.Server.Protocol;
 
-/// <summary><c>deck/startReview</c>: what to study. Scope is deck, section, card or workspace; mode due (default) or all.</summary>
+/// <summary><c>deck/startReview</c>: what to study. Scope is deck, section, card or workspace; mode due (default), all or cram.</summary>
 internal sealed record StartReviewParams
 {
     [JsonPropertyName("uri")]
@@ -19,6 +19,11 @@ internal sealed record StartReviewParams
     [JsonPropertyName("mode")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Mode { get; init; }
+
+    /// <summary>Only cards carrying one of these tags (their own or their deck's; a tag also picks its children).</summary>
+    [JsonPropertyName("tags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Tags { get; init; }
 }
 
 /// <summary><c>deck/rate</c>: the rating 1–5 of the session's current card.</summary>

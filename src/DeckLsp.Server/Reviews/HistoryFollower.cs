@@ -45,7 +45,7 @@ internal sealed class HistoryFollower
         }
     }
 
-    // Lenses and the status bar show what is due: after any change of the history they are out of date.
+    // Lenses, inlay hints and the status bar show what is due: after any change of the history they are out of date.
     private void CountsChanged()
     {
         _ = _client.NotifyAsync(Methods.CountsChanged, new CountsChangedParams());
@@ -53,6 +53,12 @@ internal sealed class HistoryFollower
         {
             _ = _client.RefreshCodeLensesAsync().ContinueWith(
                 t => _logger.LogDebug(t.Exception, "The client did not refresh its code lenses"), TaskContinuationOptions.OnlyOnFaulted);
+        }
+
+        if (_server.InlayHints && _server.Capabilities.CanRefreshInlayHints)
+        {
+            _ = _client.RefreshInlayHintsAsync().ContinueWith(
+                t => _logger.LogDebug(t.Exception, "The client did not refresh its inlay hints"), TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 }

@@ -31,7 +31,8 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         {
             null or "due" => SessionMode.Due,
             "all" => SessionMode.All,
-            _ => throw InvalidParams($"mode must be \"due\" or \"all\", not \"{parameters.Mode}\""),
+            "cram" => SessionMode.Cram,
+            _ => throw InvalidParams($"mode must be \"due\", \"all\" or \"cram\", not \"{parameters.Mode}\""),
         };
 
         // Whatever another window or a pull appended since is part of what is due now.
@@ -116,15 +117,24 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
                 seen.AddRange(texts.Where(t => t.Item1 == item.CardKey));
             }
 
-            drafts.Add(new RatingEvent(default, now, item.ReviewKey, parameters.Rating, durationMs));
+            var cram = session.Mode == SessionMode.Cram;
+            drafts.Add(new RatingEvent(default, now, item.ReviewKey, parameters.Rating, durationMs, cram));
 
             // On disk (fsynced, or committed) before the answer leaves: a crash never loses a rating shown as saved.
             var written = source.Append(drafts);
             writer.Enqueue($"keep the text of {key}", () => source.RecordSeen(item.ReviewKey.Deck, seen));
             session.Rated.Push((written[^1].Id, key, session.Queue));
             session.Ratings[parameters.Rating]++;
-            var after = source.Current.Card(item.ReviewKey).State ?? Core.Scheduling.CardMemory.New(now);
-            session.Queue = session.Queue.Rated(key, after);
+            if (cram)
+            {
+                session.Queue = session.Queue.Crammed(key, again: reviews.Replay.Scale.GradeOf(parameters.Rating) == Grade.Again);
+            }
+            else
+            {
+                var after = source.Current.Card(item.ReviewKey).State ?? CardMemory.New(now);
+                session.Queue = session.Queue.Rated(key, after);
+            }
+
             session.Current = session.Queue.Next(now);
             step = Step(session);
         }
@@ -200,9 +210,18 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
     private List<(ReviewDeck Deck, List<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> Cards)> Scope(StartReviewParams parameters, ref SessionMode mode)
     {
+        var tags = parameters.Tags ?? [];
+        if (tags.FirstOrDefault(t => !CardTags.IsValid(t.TrimStart('#'))) is { } malformed)
+        {
+            throw InvalidParams($"malformed tag \"{malformed}\": a tag is 1 to 64 letters, digits, '_', '-', '/', '.' or ':'");
+        }
+
+        IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> Tagged(ReviewDeck deck, IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> items) =>
+            tags.Count == 0 ? items : items.Where(item => CardTags.Matches(CardTags.Of(deck.Document.Deck, item.Card), tags));
+
         if (parameters.Scope == "workspace")
         {
-            return decks.All().Select(deck => (deck, deck.ReviewItems().ToList())).ToList();
+            return decks.All().Select(deck => (deck, Tagged(deck, deck.ReviewItems()).ToList())).ToList();
         }
 
         if (parameters.Uri is not { } uri)
@@ -229,14 +248,18 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
                     && line <= document.Lines.GetLine(c.Span.End)) ?? throw InvalidParams($"no card at line {line}");
                 items = items.Where(item => ReferenceEquals(item.Card, card));
 
-                // "Review card" studies that card now, due or not.
-                mode = SessionMode.All;
+                // "Review card" studies that card now, due or not (a cram of it stays a cram).
+                if (mode != SessionMode.Cram)
+                {
+                    mode = SessionMode.All;
+                }
+
                 break;
             default:
                 throw InvalidParams($"scope must be deck, section, card or workspace, not \"{parameters.Scope}\"");
         }
 
-        return [(deck, items.ToList())];
+        return [(deck, Tagged(deck, items).ToList())];
     }
 
     // The card on screen, skipping cards that vanished from their deck since the session was planned.
@@ -259,7 +282,20 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         return new ReviewStep { SessionId = session.Id, Card = null, Progress = Progress(session), Summary = Summary(session) };
     }
 
-    private ReviewCard? Render(ReviewSession session, string key)
+    /// <summary>The card on screen in a session, as text (for editors that study through messages); null when the session is over.</summary>
+    public TextCard? TextOf(string sessionId)
+    {
+        var session = Get(sessionId);
+        lock (session.Gate)
+        {
+            return session.Current is { } key && Find(session, key) is var (deck, card, deletion)
+                ? TextRenderer.Render(card, deck.Document.Text, deletion)
+                : null;
+        }
+    }
+
+    // The card a session's key names now, in the deck's current snapshot; null when it is gone.
+    private (ReviewDeck Deck, Card Card, int? Deletion)? Find(ReviewSession session, string key)
     {
         var item = session.Items[key];
         if (decks.Find(item.Uri) is not { } deck || deck.Link.Deck != item.ReviewKey.Deck)
@@ -275,13 +311,22 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
         var card = deck.Document.Deck.Cards[index];
         var deletion = item.ReviewKey.Deletion;
-        if (deletion is { } d && card.Deletions.All(x => x.Index != d))
+        return deletion is { } d && card.Deletions.All(x => x.Index != d) ? null : (deck, card, deletion);
+    }
+
+    private ReviewCard? Render(ReviewSession session, string key)
+    {
+        if (Find(session, key) is not var (deck, card, deletion))
         {
             return null;
         }
 
+        var item = session.Items[key];
+
         var range = deck.Document.Lines.ToRange(card.Span);
-        var intervals = reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
+        var intervals = session.Mode == SessionMode.Cram
+            ? reviews.Replay.CramLabels()
+            : reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
         try
         {
             var rendered = rendering.Render(card, deck.Document.Text, deck.Path, deletion);

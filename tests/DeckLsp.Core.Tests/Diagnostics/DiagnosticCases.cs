@@ -106,19 +106,19 @@ public class DiagnosticCases
         { "braces inside display math", "C: {{Euler}} wrote $$e^{i\\pi}}}$$\n", [] },
         { "stray closing braces beside math", "C: {{a}} $x$ b}}\n", ["DECK013 0:14-0:16"] },
 
-        // DECK019
-        { "an empty deletion", "C: the {{}} and {{x}}\n", ["DECK019 0:7-0:11"] },
-        { "a deletion of only a hint", "C: the {{::hint}} and {{x}}\n", ["DECK019 0:7-0:17"] },
-        { "a deletion of only spaces", "C: {{ }} and {{x}}\n", ["DECK019 0:3-0:8"] },
+        // DECK020
+        { "an empty deletion", "C: the {{}} and {{x}}\n", ["DECK020 0:7-0:11"] },
+        { "a deletion of only a hint", "C: the {{::hint}} and {{x}}\n", ["DECK020 0:7-0:17"] },
+        { "a deletion of only spaces", "C: {{ }} and {{x}}\n", ["DECK020 0:3-0:8"] },
         { "a deletion with text and an empty hint", "C: {{x::}} and {{y}}\n", [] },
 
-        // DECK020
-        { "hashcards front matter", "---\nname = \"Geo\"\n---\n\nQ: a\nA: b\n", ["DECK011 1:0-1:12", "DECK020 0:0-0:3"] },
-        { "hashcards bracket cloze", "C: [Paris] is the capital of [France].\n", ["DECK012 0:0-0:2", "DECK020 0:0-0:2"] },
-        { "hashcards root image", "Q: flag?\n\nA: ![f](@/img/f.png)\n", ["DECK015 2:8-2:19", "DECK020 2:8-2:19"] },
-        { "obsidian schedule comment", "Q: a\nA: b\n<!--SR:!2024-05-01,3,250-->\n", ["DECK020 2:0-2:7"] },
-        { "obsidian question mark line", "What is X\n?\nY\n\nQ: a\nA: b\n", ["DECK020 1:0-1:1"] },
-        { "one per file", "<!--SR:!2024-05-01,3,250-->\n\n# H\n\nC: [x] y\n\n<!--SR:!2024-05-01,3,250-->\n", ["DECK012 4:0-4:2", "DECK020 0:0-0:7"] },
+        // DECK021
+        { "hashcards front matter", "---\nname = \"Geo\"\n---\n\nQ: a\nA: b\n", ["DECK011 1:0-1:12", "DECK021 0:0-0:3"] },
+        { "hashcards bracket cloze", "C: [Paris] is the capital of [France].\n", ["DECK012 0:0-0:2", "DECK021 0:0-0:2"] },
+        { "hashcards root image", "Q: flag?\n\nA: ![f](@/img/f.png)\n", ["DECK015 2:8-2:19", "DECK021 2:8-2:19"] },
+        { "obsidian schedule comment", "Q: a\nA: b\n<!--SR:!2024-05-01,3,250-->\n", ["DECK021 2:0-2:7"] },
+        { "obsidian question mark line", "What is X\n?\nY\n\nQ: a\nA: b\n", ["DECK021 1:0-1:1"] },
+        { "one per file", "<!--SR:!2024-05-01,3,250-->\n\n# H\n\nC: [x] y\n\n<!--SR:!2024-05-01,3,250-->\n", ["DECK012 4:0-4:2", "DECK021 0:0-0:7"] },
         { "a cloze card with a deletion and a bracket", "C: [x] {{y}}\n", [] },
         { "brackets in a basic card", "Q: a\nA: see [1] and [the docs](https://x.org)\n", [] },
         { "a question mark line in code", "Q: a\n\nA:\n```\n?\n```\n", [] },
@@ -135,6 +135,16 @@ public class DiagnosticCases
         { "missing image in a heading after a tab", "Intro ![a](pic.png)\n\n## \t![b](gone.png)\n", ["DECK015 0:11-0:18", "DECK015 2:9-2:17"] },
         { "web and anchor links are not checked", "Q: a\nA: [w](https://example.com/x.png) [h](#top) [m](mailto:a@b.c)\n", [] },
         { "reference-style targets are not checked", "Q: a\nA: see [n][ref]\n\n[ref]: missing.md\n", [] },
+
+        // DECK019
+        { "card tags", "Q: a <!-- tags: exam, lang/python #hard -->\nA: b <!-- tags: anki::deck x.y -->\n", [] },
+        { "tags beside an id", "Q: a <!-- id: x --> <!-- tags: exam -->\nA: b\n", [] },
+        { "malformed tag", "Q: a <!-- tags: ok, -bad, wh@t -->\nA: b\n", ["DECK019 0:20-0:24", "DECK019 0:26-0:30"] },
+        { "tag too long", $"Q: a <!-- tags: {new string('t', 65)} -->\nA: b\n", ["DECK019 0:16-0:81"] },
+        { "tags comment naming nothing", "Q: a <!-- tags: -->\nA: b\n", ["DECK019 0:16-0:16"] },
+        { "tags comment outside a card", "# S\n\n<!-- tags: exam -->\n\nQ: a\nA: b\n", ["DECK019 2:11-2:15"] },
+        { "a tags comment in code is text", "Q: a\nA: `<!-- tags: -->`\n", [] },
+        { "other comments are not tags", "Q: a <!-- tagged: ?? -->\nA: b <!-- note: tags: -->\n", [] },
     };
 
     private static string Nested(int depth) => new string('[', depth) + new string(']', depth);

@@ -19,7 +19,7 @@ public class IncrementalParseProperties
     [
         "Q: what is it?\n", "A: this\n", "C: the {{x::hint}} y\n", "\n", "\n\n", "# Heading\n", "## Sub\n", "### Deep\n",
         "---\n", "***\n", "```\n", "```python\n", "~~~\n", "    indented\n", "- item\n", "1. item\n", "- Q: nested\n",
-        "> quote\n", "> A: quoted\n", "<!-- id: a -->\n", "<!-- id: b -->", "<!--\n", "-->\n", "<div>\n", "</div>\n",
+        "> quote\n", "> A: quoted\n", "<!-- id: a -->\n", "<!-- id: b -->", "<!-- tags: t, u/v -->", "<!-- tags: -bad -->\n", "<!--\n", "-->\n", "<div>\n", "</div>\n",
         "text line\n", "Title\n", "===\n", "| a | b |\n", "|---|---|\n", "$$\n", "Q:", "A:", "C:", "{{", "}}", "\r\n", "\r",
         "  ", "\t", "q: lower\n", "**Q:** bold\n", "Question: word\n", "Q\n", "[ref]: missing.md\n", "![img](pic.png)\n",
         "x", "é", "😀", "\uFEFF", "\uFEFF---\ntitle: T\n---\n", "---\ntitle: T\n---\n", "`code`", "<script>\n", "</script>\n",
@@ -139,7 +139,8 @@ public class IncrementalParseProperties
         public static readonly CardComparer Instance = new();
 
         public bool Equals(DeckLsp.Core.Model.Card? x, DeckLsp.Core.Model.Card? y) =>
-            x is not null && y is not null && x with { Deletions = [] } == y with { Deletions = [] } && x.Deletions.SequenceEqual(y.Deletions);
+            x is not null && y is not null && x with { Deletions = [], Tags = [] } == y with { Deletions = [], Tags = [] }
+            && x.Deletions.SequenceEqual(y.Deletions) && x.Tags.SequenceEqual(y.Tags);
 
         public int GetHashCode(DeckLsp.Core.Model.Card obj) => obj.Span.GetHashCode();
     }

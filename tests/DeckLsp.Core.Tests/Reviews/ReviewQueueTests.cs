@@ -50,6 +50,11 @@ public class ReviewQueueTests
             "review:r1@+30d new:a learn:l@+5m new:b review:r2@-1d", SessionMode.All, 40,
             "r1 a l b r2"
         },
+        {
+            "cram: every card in deck order, due or not, past the limit",
+            "review:r1@+30d new:a learn:l@+5m new:b review:r2@-1d", SessionMode.Cram, 40,
+            "r1 a l b r2"
+        },
     };
 
     [Theory]
@@ -59,6 +64,27 @@ public class ReviewQueueTests
         var queue = ReviewQueue.Plan(SessionCards.Parse(cards), Now, mode, introducedToday, new SessionOptions { NewCardsPerDay = 20 });
 
         Assert.True(expected == string.Join(" ", queue.Pending.Select(c => c.Key)), $"{name}: got {string.Join(" ", queue.Pending.Select(c => c.Key))}");
+    }
+
+    [Fact]
+    public void Crammed_card_rated_again_comes_back_at_the_end_and_one_rated_otherwise_is_done()
+    {
+        var queue = ReviewQueue.Plan(SessionCards.Parse("review:a@+3d new:b review:c@+1d"), Now, SessionMode.Cram);
+
+        queue = queue.Crammed("a", again: true);
+        Assert.Equal("b c a", string.Join(" ", queue.Pending.Select(c => c.Key)));
+        queue = queue.Crammed("b", again: false);
+        Assert.Equal("c a", string.Join(" ", queue.Pending.Select(c => c.Key)));
+        Assert.Empty(queue.Learning);
+        Assert.Equal("c", queue.Next(Now));
+    }
+
+    [Fact]
+    public void Cram_labels_follow_the_rating_scale()
+    {
+        var replay = new ReviewReplay(new FsrsScheduler(new FsrsOptions()), RatingScale.Default);
+
+        Assert.Equal(["again", "again", "done", "done", "done"], replay.CramLabels());
     }
 
     [Fact]

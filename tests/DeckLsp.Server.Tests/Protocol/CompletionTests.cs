@@ -12,7 +12,11 @@ public sealed class CompletionTests
         { "Q: a?\n\nA: 1\n\n|", ["Q:", "A:", "C:", "card"] },
         { "Q: a?\n\nA: 1\n\nQ|", ["Q:", "A:", "C:", "card"] },
         { "Q: a?\n\nA: 1 |", [] },
-        { "Q: What is an RNN?\n<!-- |", ["id:"] },
+        { "Q: What is an RNN?\n<!-- |", ["id:", "tags:"] },
+        { "---\ntags: [ml]\n---\n\nQ: a <!-- tags: exam, lstm -->\nA: 1\n\nQ: b <!-- tags: exam -->\nA: 2\n\nQ: c <!-- tags: |", ["exam", "lstm", "ml"] },
+        { "Q: a <!-- tags: exam, lstm -->\nA: 1\n\nQ: b <!-- tags: lstm, |", ["exam"] },
+        { "Q: a <!-- tags: exam, lstm -->\nA: 1\n\nQ: b <!-- tags: #ex|", ["exam", "lstm"] },
+        { "Q: a <!-- tags: exam -->\nA: 1\n\nQ: b <!-- tags: x --> |", [] },
         { "Q: What is an RNN?\n<!-- id: |", ["what-is-an-rnn"] },
         { "Q: What is an RNN?\n<!-- id: what-is-an-rnn -->\n\nA: 1\n\nQ: What is an RNN?\n<!-- id: |", ["what-is-an-rnn-2"] },
     };

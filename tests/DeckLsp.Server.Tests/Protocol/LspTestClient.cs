@@ -38,6 +38,12 @@ internal sealed class LspTestClient : IAsyncDisposable
 
     public JsonRpc Rpc { get; }
 
+    /// <summary>
+    /// How the user answers a <c>window/showMessageRequest</c> (its params): the title of the action chosen, or null to
+    /// dismiss the prompt. By default every prompt is dismissed.
+    /// </summary>
+    public Func<JsonElement, string?> AnswerMessageRequest { get; set; } = _ => null;
+
     /// <summary>The review database this client's server writes to.</summary>
     public string DatabasePath { get; private init; } = "";
 
@@ -88,20 +94,22 @@ internal sealed class LspTestClient : IAsyncDisposable
     }
 
     /// <summary>Starts a server and takes it through <c>initialize</c> and <c>initialized</c>.</summary>
-    public static async Task<LspTestClient> StartInitializedAsync(string? rootUri = null, ClientCapabilities? capabilities = null, ServerOptions? options = null)
+    public static async Task<LspTestClient> StartInitializedAsync(string? rootUri = null, ClientCapabilities? capabilities = null, ServerOptions? options = null,
+        object? initializationOptions = null)
     {
         var client = Start(options);
-        await client.InitializeAsync(rootUri, capabilities);
+        await client.InitializeAsync(rootUri, capabilities, initializationOptions);
         return client;
     }
 
-    public async Task<InitializeResult> InitializeAsync(string? rootUri = null, ClientCapabilities? capabilities = null)
+    public async Task<InitializeResult> InitializeAsync(string? rootUri = null, ClientCapabilities? capabilities = null, object? initializationOptions = null)
     {
         var result = await RequestAsync<InitializeResult>(Methods.Initialize, new InitializeParams
         {
             ProcessId = Environment.ProcessId,
             RootUri = rootUri,
             Capabilities = capabilities ?? new ClientCapabilities(),
+            InitializationOptions = initializationOptions is null ? null : JsonSerializer.SerializeToElement(initializationOptions),
         });
         await NotifyAsync(Methods.Initialized, new { });
         return result;
@@ -250,6 +258,20 @@ internal sealed class LspTestClient : IAsyncDisposable
         {
             client.Record(Methods.CodeLensRefresh, JsonDocument.Parse("null").RootElement);
             return null;
+        }
+
+        [JsonRpcMethod(Methods.InlayHintRefresh)]
+        public object? InlayHintRefresh()
+        {
+            client.Record(Methods.InlayHintRefresh, JsonDocument.Parse("null").RootElement);
+            return null;
+        }
+
+        [JsonRpcMethod(Methods.ShowMessageRequest, UseSingleObjectParameterDeserialization = true)]
+        public object? ShowMessageRequest(JsonElement parameters)
+        {
+            client.Record(Methods.ShowMessageRequest, parameters);
+            return client.AnswerMessageRequest(parameters) is { } title ? new MessageActionItem { Title = title } : null;
         }
 
         [JsonRpcMethod(Methods.CreateWorkDoneProgress, UseSingleObjectParameterDeserialization = true)]

@@ -120,6 +120,67 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task Cram_shows_every_card_logs_cram_ratings_and_leaves_every_state_as_the_scheduler_left_it()
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri);
+        for (var rating = 1; Front(step) is not null; rating = rating % 5 + 1)
+        {
+            step = await Rate(client, step, rating == 1 || rating == 2 ? 3 : rating);
+        }
+
+        var before = HistoryProbe.Derive(HistoryProbe.DatabaseEvents(client.DatabasePath));
+        var lensesBefore = await LensTitles(client, uri);
+
+        step = await Start(client, uri, mode: "cram");
+        Assert.Equal(9, step.GetProperty("progress").GetProperty("total").GetInt32());
+        Assert.Equal(["again", "again", "done", "done", "done"],
+            step.GetProperty("card").GetProperty("intervals").EnumerateArray().Select(e => e.GetString()));
+        var first = Front(step);
+        step = await Rate(client, step, 1);
+        var shown = new List<string?> { first };
+        for (var rating = 3; Front(step) is { } front; rating = rating == 5 ? 3 : rating + 1)
+        {
+            shown.Add(front);
+            step = await Rate(client, step, rating);
+        }
+
+        Assert.Equal(first, shown[^1]);
+        Assert.Equal(10, shown.Count);
+        var after = HistoryProbe.Derive(HistoryProbe.DatabaseEvents(client.DatabasePath));
+        var crams = after.Cards.SelectMany(c => c.Value.Ratings).Where(r => r.Cram).ToList();
+        Assert.Equal(10, crams.Count);
+        foreach (var (key, card) in before.Cards)
+        {
+            Assert.Equal(card.State, after.Card(key).State);
+        }
+
+        Assert.Equal(lensesBefore, await LensTitles(client, uri));
+    }
+
+    [Fact]
+    public async Task A_tag_filter_studies_only_the_cards_carrying_the_tag_or_a_child_of_it()
+    {
+        const string text = "---\ntags: [deck-wide]\n---\n\nQ: one <!-- tags: exam -->\nA: 1\n\nQ: two <!-- tags: exam/hard -->\nA: 2\n\nQ: three\nA: 3\n";
+        var path = _folder.Write("t.deck.md", text);
+        var uri = new Uri(path).AbsoluteUri;
+        await using var client = await LspTestClient.StartInitializedAsync();
+        await client.OpenAsync(uri, text);
+
+        var exam = await client.RequestAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", tags = new[] { "Exam" } });
+        var deckWide = await client.RequestAsync<JsonElement>(Methods.StartReview, new { uri, scope = "workspace", tags = new[] { "deck-wide" } });
+        var none = await client.RequestAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", tags = new[] { "other" } });
+
+        Assert.Equal(2, exam.GetProperty("progress").GetProperty("total").GetInt32());
+        Assert.Contains("one", Front(exam));
+        Assert.Equal(3, deckWide.GetProperty("progress").GetProperty("total").GetInt32());
+        Assert.Null(Front(none));
+        Assert.Equal(-32602, await LspTestClient.ErrorCodeOf(() =>
+            client.RequestAsync<JsonElement>(Methods.StartReview, new { uri, scope = "deck", tags = new[] { "bad tag!" } })));
+    }
+
+    [Fact]
     public async Task A_card_rated_again_comes_back_later_in_the_same_session()
     {
         var (client, uri, _) = await OpenSampleAsync();
