@@ -89,7 +89,7 @@ public static partial class ObsidianSrFormat
         var (withIds, reviews, scheduled) = Schedules(cards);
         if (scheduled > 0)
         {
-            notes.Add($"{NeighbourText.Plural(scheduled, "schedule")} (`<!--SR:…-->`) became a Good review on the day before the interval began (due date minus interval); FSRS re-derives the next interval from it, so due dates can differ from Obsidian's, and the ease is not kept.");
+            notes.Add($"{NeighbourText.Plural(scheduled, "schedule")} (`<!--SR:…-->`) became a Good review on the day its interval began (due date minus interval); FSRS re-derives the next interval from it, so due dates can differ from Obsidian's, and the ease is not kept.");
         }
 
         var deck = new ImportedDeck(title, withIds)
