@@ -22,4 +22,6 @@ public static class DiagnosticCodes
     public const string DeckTooLarge = "DECK017";
     public const string InvalidUtf8 = "DECK018";
     public const string MalformedTag = "DECK019";
+    public const string EmptyDeletion = "DECK020";
+    public const string NeighbourSyntax = "DECK021";
 }

@@ -9,12 +9,14 @@ public enum ImportFormat
     Csv,
     AnkiText,
     Apkg,
+    Hashcards,
+    ObsidianSr,
 }
 
 /// <summary>Names formats as the command line spells them, and tells text formats apart by their content.</summary>
 public static class ImportFormats
 {
-    public static IReadOnlyList<string> Names { get; } = ["auto", "text-export", "tsv", "csv", "anki-text", "apkg"];
+    public static IReadOnlyList<string> Names { get; } = ["auto", "text-export", "tsv", "csv", "anki-text", "apkg", "hashcards", "obsidian-sr"];
 
     public static ImportFormat Parse(string name) => name switch
     {
@@ -23,6 +25,8 @@ public static class ImportFormats
         "csv" => ImportFormat.Csv,
         "anki-text" => ImportFormat.AnkiText,
         "apkg" => ImportFormat.Apkg,
+        "hashcards" => ImportFormat.Hashcards,
+        "obsidian-sr" => ImportFormat.ObsidianSr,
         _ => ImportFormat.Auto,
     };
 
@@ -55,13 +59,25 @@ public static class ImportFormats
         return firstLine.Contains('\t') || !firstLine.Contains(',') ? ImportFormat.Tsv : ImportFormat.Csv;
     }
 
-    /// <summary>Reads a text format (everything but <see cref="ImportFormat.Apkg"/>); <paramref name="title"/> names a deck whose source names none.</summary>
-    public static ImportResult ImportText(string text, ImportFormat format, string title) => format switch
+    /// <summary>
+    /// Reads a text format (everything but <see cref="ImportFormat.Apkg"/>); <paramref name="title"/> names a deck whose
+    /// source names none; <paramref name="rootLink"/> turns a hashcards path under its collection's root into a link
+    /// target (as written, without it).
+    /// </summary>
+    public static ImportResult ImportText(string text, ImportFormat format, string title, Func<string, string>? rootLink = null) => format switch
     {
+        ImportFormat.Hashcards => HashcardsFormat.Import(text, title, rootLink ?? (path => path)),
+        ImportFormat.ObsidianSr => ObsidianSr(text, title),
         ImportFormat.TextExport => TextExportFormat.Import(text),
         ImportFormat.Tsv => DelimitedFormat.Import(text.TrimStart('\uFEFF'), '\t', title),
         ImportFormat.Csv => DelimitedFormat.Import(text.TrimStart('\uFEFF'), ',', title),
         ImportFormat.AnkiText => AnkiTextFormat.Import(text, title),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a text format, or not decided yet."),
     };
+
+    private static ImportResult ObsidianSr(string text, string title)
+    {
+        var (result, reviews) = ObsidianSrFormat.Import(text, title);
+        return result.Deck is { } deck ? ImportResult.Read(deck with { Reviews = reviews }) : result;
+    }
 }

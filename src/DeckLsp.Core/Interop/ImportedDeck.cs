@@ -15,6 +15,9 @@ public sealed record ImportedDeck(string Title, IReadOnlyList<ImportedCard> Card
 
     /// <summary>What the import left out or changed, one sentence each, for the user.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Reviews the source recorded (a schedule carried as a starting review), to write into the deck's history.</summary>
+    public IReadOnlyList<ImportedReview> Reviews { get; init; } = [];
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ internal sealed class DeckBuilder(string text, string fileName)
     private readonly List<LinkTarget> _links = [];
     private readonly Stack<int> _openSections = new();
     private FrontMatterReader.Result? _frontMatter;
+    private int _neighbourSyntax;
 
     public (Deck Deck, List<DeckDiagnostic> Problems) Build(IEnumerable<(int Start, SegmentContent Content)> segments)
     {
@@ -46,6 +47,12 @@ internal sealed class DeckBuilder(string text, string fileName)
 
             foreach (var problem in content.Problems)
             {
+                // DECK021 is one per file: the first segment's stands.
+                if (problem.Code == DiagnosticCodes.NeighbourSyntax && _neighbourSyntax++ > 0)
+                {
+                    continue;
+                }
+
                 _problems.Add(problem.Shifted(start));
             }
 

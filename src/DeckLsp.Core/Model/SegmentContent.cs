@@ -34,7 +34,7 @@ internal sealed class SegmentContent
     /// <summary>The segment's cards with spans relative to its start, and no section yet (the deck assigns it).</summary>
     public Card[] Cards { get; }
 
-    /// <summary>Each card's question as <see cref="CardText.Normalize"/> makes it, for finding duplicates deck-wide.</summary>
+    /// <summary>Each card's question as <see cref="CardText.DuplicateKey"/> makes it, for finding duplicates deck-wide.</summary>
     public string[] NormalizedQuestions { get; }
 
     public Heading[] Headings { get; }
@@ -127,7 +127,8 @@ internal sealed class SegmentContent
         tags.Sort((a, b) => a.Item1.Start.CompareTo(b.Item1.Start));
         code.Sort((a, b) => a.Start.CompareTo(b.Start));
         var cards = new CardChecks(text, problems).Check(assembler.Cards, ids, tags, code);
-        var questions = cards.Select(card => CardText.Normalize(text.Substring(card.Question.Start, card.Question.Length))).ToArray();
+        NeighbourSyntax.Find(text, start, segment.Length, cards, code, links, problems);
+        var questions = cards.Select(card => CardText.DuplicateKey(text.Substring(card.Question.Start, card.Question.Length))).ToArray();
         var frontMatter = assembler.FrontMatter is { } read ? read with { Problems = read.Problems.Select(p => p.Shifted(-start)).ToArray() } : null;
         return new SegmentContent(
             cards.Select(card => card.Shifted(-start, card.SectionIndex)).ToArray(),

@@ -24,7 +24,7 @@ internal static class ImportCommand
     {
         var source = new Argument<string>("source") { Description = "The file to import." };
         var outputPath = new Option<string?>("--output", "-o") { Description = "The deck to write (default: SOURCE's name with .deck.md, beside it)." };
-        var format = new Option<string>("--format") { Description = "auto, text-export, tsv, csv, anki-text or apkg.", DefaultValueFactory = _ => "auto" };
+        var format = new Option<string>("--format") { Description = "auto, text-export, tsv, csv, anki-text, apkg, hashcards or obsidian-sr.", DefaultValueFactory = _ => "auto" };
         format.AcceptOnlyFromAmong([.. ImportFormats.Names]);
         var force = new Option<bool>("--force") { Description = "Replace the output deck if it exists." };
         var json = new Option<bool>("--json") { Description = "Print what was written as JSON." };
@@ -171,7 +171,7 @@ internal static class ImportCommand
                 opened = read ?? throw new ImportFailed($"{source}: {problem}");
                 try
                 {
-                    package = AnkiPackageImport.ToDeck(opened, stem, mediaFolder);
+                    package = AnkiCollectionImport.ToDeck(opened.Collection, stem, mediaFolder);
                 }
                 catch (InvalidDataException e)
                 {
@@ -188,7 +188,11 @@ internal static class ImportCommand
                     format = ImportFormats.DetectText(text, Path.GetExtension(source));
                 }
 
-                var result = ImportFormats.ImportText(text, format, stem);
+                // hashcards' "@/" paths are under its collection's root, taken to be the source's folder.
+                var sourceFolder = Path.GetDirectoryName(Path.GetFullPath(source))!;
+                var deckFolder = Path.GetDirectoryName(Path.GetFullPath(deckPath))!;
+                string RootLink(string path) => Path.GetRelativePath(deckFolder, Path.Combine(sourceFolder, path)).Replace('\\', '/');
+                var result = ImportFormats.ImportText(text, format, stem, RootLink);
                 deck = result.Deck ?? throw new ImportFailed($"{source}: {result.Problem}");
             }
 
@@ -215,9 +219,10 @@ internal static class ImportCommand
 
             // The history is append-only, so it is written once the deck is in place: a failure now leaves a deck without
             // its history (the message says so), never a history for a deck that was not written.
-            if (package is not null)
+            var reviews = package?.Reviews ?? deck.Reviews;
+            if (package is not null || reviews.Count > 0)
             {
-                history = WriteHistory(request.History, fullPath, document, package, time, error);
+                history = WriteHistory(request.History, fullPath, document, reviews, time, error);
                 databasePath = history.Where;
             }
 
@@ -258,12 +263,12 @@ internal static class ImportCommand
         return $", though {Plural(media.Count, "media file")} in {Path.GetDirectoryName(media[0])} {(media.Count == 1 ? "is" : "are")} in place";
     }
 
-    private static HistoryOutcome WriteHistory(CliHistory.Where database, string fullPath, DeckDocument document, PackageImport package, TimeProvider time, TextWriter error)
+    private static HistoryOutcome WriteHistory(CliHistory.Where database, string fullPath, DeckDocument document, IReadOnlyList<ImportedReview> reviews, TimeProvider time, TextWriter error)
     {
         using var histories = CliHistory.Open(database, "import", error);
         try
         {
-            return HistoryImport.Write(CliHistory.Link(histories, fullPath, document), package.Reviews, time.GetUtcNow());
+            return HistoryImport.Write(CliHistory.Link(histories, fullPath, document), reviews, time.GetUtcNow());
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or HistoryBusyException or IOException or UnauthorizedAccessException)
         {
@@ -277,7 +282,10 @@ internal static class ImportCommand
     {
         var cards = document.Deck.Cards;
         // The writer is meant to produce a clean deck; should it not, the user hears of it rather than finding out later.
-        var problems = document.Diagnostics.Select(d => $"{d.Code}: {d.Message}").ToList();
+        // One line per code: 459 copies of a DECK006 say no more than one does, with the count.
+        var problems = document.Diagnostics.GroupBy(d => d.Code).Select(g => g.Count() == 1
+            ? $"{g.Key}: {g.First().Message}"
+            : $"{g.Key} on {g.Count()} cards, the first at line {document.Lines.GetLine(g.First().Span.Start) + 1}: {g.First().Message}").ToList();
         var notes = deck.Notes.Concat(problems.Select(p => $"the written deck reports {p}")).ToList();
         if (request.Json)
         {
@@ -289,7 +297,7 @@ internal static class ImportCommand
                 package?.Media.Count ?? 0,
                 history?.Reviews ?? 0,
                 databasePath,
-                notes), DeckJsonContext.Default.ImportReport));
+                notes), CliJson.Type(DeckJsonContext.Default.ImportReport)));
             return;
         }
 
@@ -297,7 +305,11 @@ internal static class ImportCommand
         if (package is not null)
         {
             summary.Append($", {Plural(package.Media.Count, "media file")}");
-            summary.Append($", {Plural(history!.Reviews, "review")} of {Plural(history.Cards, "card")} into {databasePath}");
+        }
+
+        if (history is not null)
+        {
+            summary.Append($", {Plural(history.Reviews, "review")} of {Plural(history.Cards, "card")} into {databasePath}");
             if (history.AlreadyKnown > 0)
             {
                 summary.Append($" ({history.AlreadyKnown} already there)");

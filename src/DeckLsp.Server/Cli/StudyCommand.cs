@@ -146,7 +146,8 @@ internal static class StudyCommand
                 continue;
             }
 
-            var spent = (long)time.GetElapsedTime(shown).TotalMilliseconds;
+            // Capped as the server caps deck/rate's durationMs: a card left on screen over lunch is no outlier.
+            var spent = Math.Min((long)time.GetElapsedTime(shown).TotalMilliseconds, ReviewSessions.MaxAnswerMs);
             try
             {
                 var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), replay.Scale);

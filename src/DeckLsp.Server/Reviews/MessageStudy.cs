@@ -21,9 +21,6 @@ internal sealed class MessageStudy(ReviewSessions sessions, ILanguageClient clie
     public const string Stop = "Stop";
     public const string UndoTitle = "Undo";
 
-    // The longest an answer may count as having taken: Anki's cap, so a prompt left open over lunch is no outlier.
-    private static readonly TimeSpan LongestAnswer = TimeSpan.FromSeconds(60);
-
     private int _running;
 
     /// <summary>Starts a session in the background; false when one is already running (one set of prompts at a time).</summary>
@@ -96,7 +93,7 @@ internal sealed class MessageStudy(ReviewSessions sessions, ILanguageClient clie
                 {
                     SessionId = id,
                     Rating = rated[0] - '0',
-                    DurationMs = (long)Math.Min(elapsed.TotalMilliseconds, LongestAnswer.TotalMilliseconds),
+                    DurationMs = Math.Floor(Math.Min(elapsed.TotalMilliseconds, ReviewSessions.MaxAnswerMs)),
                 });
             }
         }

@@ -44,6 +44,13 @@ public class DiagnosticCases
         // DECK006
         { "same question twice", "Q: What is X?\nA: 1\n\nQ: what  is **x**?\nA: 2\n", ["DECK006 0:3-0:13", "DECK006 3:3-3:18"] },
         { "different questions", "Q: What is X?\nA: 1\n\nQ: What is Y?\nA: 2\n", [] },
+        { "one-letter questions that differ in case", "Q: i\nA: insert\n\nQ: I\nA: insert at the start of the line\n", [] },
+        { "vim commands that differ in case", "Q: gu\nA: lower case\n\nQ: gU\nA: upper case\n", [] },
+        { "a mixed-case word inside a sentence", "Q: What does gu do?\nA: 1\n\nQ: What does gU do?\nA: 2\n", [] },
+        { "symbols that differ in case", "Q: Co\nA: cobalt\n\nQ: CO\nA: carbon monoxide\n", [] },
+        { "the same one-word question twice", "Q: gU\nA: 1\n\nQ: gU\nA: 2\n", ["DECK006 0:3-0:5", "DECK006 3:3-3:5"] },
+        { "the same prose in capitals", "Q: WHAT IS X?\nA: 1\n\nQ: What is x?\nA: 2\n", ["DECK006 0:3-0:13", "DECK006 3:3-3:13"] },
+        { "the same prose in sentence case", "Q: paris is the capital of?\nA: 1\n\nQ: Paris is the capital of?\nA: 2\n", ["DECK006 0:3-0:27", "DECK006 3:3-3:27"] },
 
         // DECK007
         { "lower-case q", "q: a\n\nA: b\n", ["DECK002 2:0-2:2", "DECK007 0:0-0:2"] },
@@ -95,6 +102,28 @@ public class DiagnosticCases
         // DECK013
         { "unclosed deletion", "C: the {{mitochondria is\n", ["DECK013 0:7-0:9"] },
         { "stray closing braces", "C: the {{a}} and b}}\n", ["DECK013 0:18-0:20"] },
+        { "closing braces inside inline math", "C: The {{unit vector}} is $\\frac{\\mathbf{v}}{\\|\\mathbf{v}\\|}$\n", [] },
+        { "braces inside display math", "C: {{Euler}} wrote $$e^{i\\pi}}}$$\n", [] },
+        { "stray closing braces beside math", "C: {{a}} $x$ b}}\n", ["DECK013 0:14-0:16"] },
+
+        // DECK020
+        { "an empty deletion", "C: the {{}} and {{x}}\n", ["DECK020 0:7-0:11"] },
+        { "a deletion of only a hint", "C: the {{::hint}} and {{x}}\n", ["DECK020 0:7-0:17"] },
+        { "a deletion of only spaces", "C: {{ }} and {{x}}\n", ["DECK020 0:3-0:8"] },
+        { "a deletion with text and an empty hint", "C: {{x::}} and {{y}}\n", [] },
+
+        // DECK021
+        { "hashcards front matter", "---\nname = \"Geo\"\n---\n\nQ: a\nA: b\n", ["DECK011 1:0-1:12", "DECK021 0:0-0:3"] },
+        { "hashcards bracket cloze", "C: [Paris] is the capital of [France].\n", ["DECK012 0:0-0:2", "DECK021 0:0-0:2"] },
+        { "hashcards root image", "Q: flag?\n\nA: ![f](@/img/f.png)\n", ["DECK015 2:8-2:19", "DECK021 2:8-2:19"] },
+        { "obsidian schedule comment", "Q: a\nA: b\n<!--SR:!2024-05-01,3,250-->\n", ["DECK021 2:0-2:7"] },
+        { "obsidian question mark line", "What is X\n?\nY\n\nQ: a\nA: b\n", ["DECK021 1:0-1:1"] },
+        { "one per file", "<!--SR:!2024-05-01,3,250-->\n\n# H\n\nC: [x] y\n\n<!--SR:!2024-05-01,3,250-->\n", ["DECK012 4:0-4:2", "DECK021 0:0-0:7"] },
+        { "a cloze card with a deletion and a bracket", "C: [x] {{y}}\n", [] },
+        { "brackets in a basic card", "Q: a\nA: see [1] and [the docs](https://x.org)\n", [] },
+        { "a question mark line in code", "Q: a\n\nA:\n```\n?\n```\n", [] },
+        { "a double colon in prose", "Use std::vector here.\n\nQ: a\nA: b\n", [] },
+        { "yaml front matter", "---\ntitle: T\n---\n\nQ: a\nA: b\n", [] },
         { "braces in a basic card are text", "Q: what is {{?\nA: b\n", [] },
 
         // DECK014

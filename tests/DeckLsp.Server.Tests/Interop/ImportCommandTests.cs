@@ -50,4 +50,62 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, row.GetProperty("new").GetInt32());
         Assert.Equal(0, row.GetProperty("reviews").GetInt32());
     }
+
+    [Fact]
+    public async Task Repeated_diagnostics_of_the_written_deck_are_one_note_each()
+    {
+        var source = _folder.Write("same.tsv", string.Concat(Enumerable.Range(1, 40).Select(i => $"Sort key?\tanswer {i}\n")));
+
+        var (code, _, error) = await Run("import", source, "-o", Path.Combine(_folder.Path, "same.deck.md"));
+
+        Assert.True(code == 0, error);
+        var note = Assert.Single(error.Split('\n'), l => l.Contains("DECK006", StringComparison.Ordinal));
+        Assert.Contains("DECK006 on 40 cards", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_output_writes_non_ascii_characters_as_they_are()
+    {
+        var source = _folder.Write("café.tsv", "thé\ttea\n");
+
+        var (code, output, error) = await Run("import", source, "-o", Path.Combine(_folder.Path, "café.deck.md"), "--json");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("café.deck.md", output, StringComparison.Ordinal);
+        Assert.Equal("café", JsonDocument.Parse(output).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_hashcards_deck_imports_with_its_root_images_linked_from_the_new_deck()
+    {
+        var fixture = Path.Combine(TestPaths.RepositoryRoot, "tests/fixtures/interop/hashcards-geography.md");
+        var source = _folder.Write("collection/geo.md", await File.ReadAllTextAsync(fixture));
+        _folder.Write("collection/img/fr-flag.png", "png");
+        var deckPath = Path.Combine(_folder.Path, "decks", "geo.deck.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(deckPath)!);
+
+        var (code, output, error) = await Run("import", source, "-o", deckPath, "--format", "hashcards");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("3 cards", output, StringComparison.Ordinal);
+        Assert.Contains("](../collection/img/fr-flag.png)", await File.ReadAllTextAsync(deckPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_obsidian_note_imports_with_its_schedules_in_the_history()
+    {
+        var fixture = Path.Combine(TestPaths.RepositoryRoot, "tests/fixtures/interop/obsidian-sr-biology.md");
+        var source = _folder.Write("biology.md", await File.ReadAllTextAsync(fixture));
+        var deckPath = Path.Combine(_folder.Path, "biology.deck.md");
+        var database = Path.Combine(_folder.Path, "reviews.db");
+
+        var (code, output, error) = await Run("import", source, "-o", deckPath, "--format", "obsidian-sr", "--db", database);
+        var again = await Run("import", source, "-o", deckPath, "--format", "obsidian-sr", "--db", database, "--force");
+        var (_, stats, _) = await Run("stats", "--db", database, "--json", deckPath);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("7 cards, 5 reviews of 5 cards into", output, StringComparison.Ordinal);
+        Assert.Contains("0 reviews of 0 cards", again.Out, StringComparison.Ordinal);
+        Assert.Equal(5, JsonDocument.Parse(stats).RootElement.GetProperty("decks")[0].GetProperty("reviews").GetInt32());
+    }
 }

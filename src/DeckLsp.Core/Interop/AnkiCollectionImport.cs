@@ -1,25 +1,28 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using DeckLsp.Core.Interop;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Model;
 
-namespace DeckLsp.Server.Interop;
+namespace DeckLsp.Core.Interop;
 
 /// <summary>One imported review: the deck-local review key (card id, or id#cN), our 1–5 rating, when and how long.</summary>
-internal sealed record ImportedReview(string ReviewKey, int Rating, DateTimeOffset ReviewedAt, long DurationMs);
+public sealed record ImportedReview(string ReviewKey, int Rating, DateTimeOffset ReviewedAt, long DurationMs);
 
-/// <summary>What an Anki package becomes: the deck, the media files to extract (package name → file name), and the history.</summary>
-internal sealed record PackageImport(ImportedDeck Deck, IReadOnlyDictionary<string, string> Media, IReadOnlyList<ImportedReview> Reviews);
+/// <summary>What an Anki collection becomes: the deck, the media files to extract (package name → file name), and the history.</summary>
+public sealed record PackageImport(ImportedDeck Deck, IReadOnlyDictionary<string, string> Media, IReadOnlyList<ImportedReview> Reviews);
 
 /// <summary>
-/// Turns an Anki collection into a deck: basic notes into question/answer cards (first field, second field), cloze
+/// Turns an Anki collection (read from a package by the server) into a deck: basic notes into question/answer cards (the
+/// fields the card template shows on the front, and those the back adds; see <see cref="AnkiTemplates"/>), cloze
 /// notes into cloze cards, subdecks into headings; each card's id comes from its note's GUID, the deck's id from its
 /// Anki deck, so history re-imported later lands on the same cards. Revlog rows become our ratings.
 /// </summary>
-internal static class AnkiPackageImport
+public static partial class AnkiCollectionImport
 {
     // Anki's revlog types: 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled.
+    private const int Learn = 0;
+    private const int Relearn = 2;
     private const int Filtered = 3;
     private const int Manual = 4;
 
@@ -32,7 +35,30 @@ internal static class AnkiPackageImport
         _ => 5,
     };
 
-    public static PackageImport ToDeck(AnkiPackage package, string fallbackTitle, string mediaFolder)
+    // The v1 scheduler showed learning and relearning cards three buttons (Again, Good, Easy); Anki's upgrade to v2
+    // moves their ease 2 and 3 up by one, and so do we.
+    private static int Ease(AnkiReview row, int scheduler) =>
+        scheduler < 2 && row.Type is Learn or Relearn && row.Ease is 2 or 3 ? row.Ease + 1 : row.Ease;
+
+    // One side: the fields it shows, in template order, a paragraph each.
+    private static string Side(AnkiNote note, IReadOnlyList<int> fields, Func<string, string> link, ref int kept)
+    {
+        var parts = new List<string>();
+        foreach (var f in fields)
+        {
+            var converted = AnkiHtml.ToMarkdown(note.Fields.ElementAtOrDefault(f) ?? "", link);
+            kept += converted.KeptAsHtmlBecause is null ? 0 : 1;
+            if (converted.Markdown.Trim().Length > 0)
+            {
+                parts.Add(converted.Markdown);
+            }
+        }
+
+        // A side that starts with a block keeps its leading line break (ImportedCard); the ones after follow a blank line.
+        return parts.Count == 0 ? "" : parts[0] + string.Concat(parts.Skip(1).Select(p => "\n\n" + p.TrimStart('\n')));
+    }
+
+    public static PackageImport ToDeck(AnkiCollection package, string fallbackTitle, string mediaFolder)
     {
         var notes = new List<string>();
         var media = MediaNames(package.MediaNames);
@@ -44,6 +70,7 @@ internal static class AnkiPackageImport
         var read = new List<(ImportedCard Card, string[] Deck, string[] Tags, AnkiNote Note, IReadOnlyList<int> Numbers)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         int skipped = 0, kept = 0, reversed = 0, flattened = 0, missingMedia = 0;
+        var left = new Dictionary<(string Type, string Field), int>();
         foreach (var note in package.Notes)
         {
             var deckId = cardsByNote.TryGetValue(note.Id, out var noteCards) ? noteCards[0].DeckId : 0;
@@ -64,12 +91,23 @@ internal static class AnkiPackageImport
             }
             else
             {
-                var question = AnkiHtml.ToMarkdown(note.Fields[0], Link);
-                var answer = AnkiHtml.ToMarkdown(note.Fields.ElementAtOrDefault(1) ?? "", Link);
-                kept += (question.KeptAsHtmlBecause is null ? 0 : 1) + (answer.KeptAsHtmlBecause is null ? 0 : 1);
+                var type = package.Notetypes.GetValueOrDefault(note.NotetypeId);
+                var (questionFields, answerFields) = AnkiTemplates.Sides(type, note.Fields.Count);
+                var question = Side(note, questionFields, Link, ref kept);
+                var answer = Side(note, answerFields, Link, ref kept);
                 reversed += noteCards?.Count(c => c.Ordinal > 0) ?? 0;
-                card = question.Markdown.Trim().Length == 0 || answer.Markdown.Trim().Length == 0 ? null
-                    : new ImportedCard(CardKind.Basic, question.Markdown, answer.Markdown);
+                for (var f = 0; f < note.Fields.Count; f++)
+                {
+                    if (!questionFields.Contains(f) && !answerFields.Contains(f) && note.Fields[f].Trim().Length > 0)
+                    {
+                        var name = type is not null && f < type.Fields.Count ? $"`{type.Fields[f]}`" : $"field {f + 1}";
+                        var typeName = type?.Name ?? "";
+                        left[(typeName, name)] = left.GetValueOrDefault((typeName, name)) + 1;
+                    }
+                }
+
+                card = question.Trim().Length == 0 || answer.Trim().Length == 0 ? null
+                    : new ImportedCard(CardKind.Basic, question, answer);
             }
 
             if (card is null)
@@ -103,6 +141,13 @@ internal static class AnkiPackageImport
             notes.Add($"{Plural(reversed, "reverse card")} (a note's second template and beyond) {(reversed == 1 ? "was" : "were")} not imported, nor {(reversed == 1 ? "its" : "their")} history: a note becomes one question and answer.");
         }
 
+        if (left.Count > 0)
+        {
+            var named = left.GroupBy(l => l.Key.Type).Select(g =>
+                (g.Key.Length == 0 ? "" : $"note type {g.Key}: ") + string.Join(", ", g.Select(l => $"{l.Key.Field} ({Plural(l.Value, "note")})")));
+            notes.Add($"Fields no card template shows were left out ({string.Join("; ", named)}); copy what matters into the cards by hand.");
+        }
+
         if (flattened > 0)
         {
             notes.Add($"{Plural(flattened, "cloze note")} had a deletion inside another: the inner one became plain text.");
@@ -127,7 +172,7 @@ internal static class AnkiPackageImport
     }
 
     /// <summary>The review key(s) each Anki card's history goes to, and its reviews as our ratings.</summary>
-    private static List<ImportedReview> Reviews(AnkiPackage package, List<(ImportedCard Card, AnkiNote Note, IReadOnlyList<int> Numbers)> read, List<string> notes)
+    private static List<ImportedReview> Reviews(AnkiCollection package, List<(ImportedCard Card, AnkiNote Note, IReadOnlyList<int> Numbers)> read, List<string> notes)
     {
         var byNote = read.ToDictionary(r => r.Note.Id);
         var targets = new Dictionary<long, List<string>>();
@@ -150,7 +195,7 @@ internal static class AnkiPackageImport
             {
                 // Anki reviews all deletions of one number as one card; each of ours gets that card's history.
                 targets[card.Id] = note.Numbers.Select((n, i) => (n, i)).Where(p => p.n == card.Ordinal + 1)
-                    .Select(p => Core.Identity.CardKeys.ForDeletion(id, p.i + 1)).ToList();
+                    .Select(p => CardKeys.ForDeletion(id, p.i + 1)).ToList();
             }
         }
 
@@ -177,7 +222,7 @@ internal static class AnkiPackageImport
                 var at = DateTimeOffset.FromUnixTimeMilliseconds(row.Id);
                 foreach (var key in keys)
                 {
-                    reviews.Add(new ImportedReview(key, RatingOf(row.Ease), at, Math.Max(0, row.DurationMs)));
+                    reviews.Add(new ImportedReview(key, RatingOf(Ease(row, package.SchedulerVersion)), at, Math.Max(0, row.DurationMs)));
                 }
             }
         }
@@ -230,14 +275,9 @@ internal static class AnkiPackageImport
 
     private static IEnumerable<string> MediaReferences(string html)
     {
-        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(html, @"<img[^>]*\ssrc\s*=\s*[""']?(?<src>[^""'\s>]+)|\[sound:(?<sound>[^\]]+)\]", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-        {
-            var name = match.Groups["src"].Success ? System.Net.WebUtility.HtmlDecode(match.Groups["src"].Value) : match.Groups["sound"].Value;
-            if (!name.Contains(':', StringComparison.Ordinal) && !name.StartsWith('/'))
-            {
-                yield return name;
-            }
-        }
+        var images = HtmlTokens.Read(html).Where(t => t.Kind == HtmlTokenKind.Open && t.Name == "img").Select(t => t.Attributes.GetValueOrDefault("src", ""));
+        var sounds = Sound().Matches(html).Select(m => m.Groups["sound"].Value);
+        return images.Concat(sounds).Where(name => name.Length > 0 && !name.Contains(':', StringComparison.Ordinal) && !name.StartsWith('/'));
     }
 
     // LinkPaths reads a link target as a URL: '%', '#' and '?' must be escaped to stay part of the file name.
@@ -245,4 +285,7 @@ internal static class AnkiPackageImport
         name.Replace("%", "%25", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal).Replace("?", "%3F", StringComparison.Ordinal);
 
     private static string Plural(int n, string noun, string? plural = null) => $"{n} {(n == 1 ? noun : plural ?? noun + "s")}";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[sound:(?<sound>[^\]]+)\]")]
+    private static partial System.Text.RegularExpressions.Regex Sound();
 }
