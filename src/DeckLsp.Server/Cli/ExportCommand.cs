@@ -98,6 +98,12 @@ internal static class ExportCommand
                 break;
             case "tsv":
                 text = DelimitedFormat.Export(documents.SelectMany(d => Rows(d.Document)), spreadsheetSafe);
+                var reversible = documents.Sum(d => d.Document.Deck.Cards.Count(c => c.Kind == CardKind.Reversible));
+                if (reversible > 0)
+                {
+                    notes = [$"{reversible} reversible card{(reversible == 1 ? " is" : "s are")} written as one row (a table has no directions: Quizlet's own setting studies a set both ways)"];
+                }
+
                 break;
             default:
                 var rows = documents.SelectMany(d => Revlog(CliHistory.Link(histories, d.Path, d.Document))).ToList();

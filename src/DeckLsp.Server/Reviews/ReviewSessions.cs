@@ -277,7 +277,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
         var card = deck.Document.Deck.Cards[index];
         var deletion = item.ReviewKey.Deletion;
-        if (deletion is { } d && card.Deletions.All(x => x.Index != d))
+        if ((deletion is { } d && card.Deletions.All(x => x.Index != d)) || (item.ReviewKey.Reverse && card.Kind != CardKind.Reversible))
         {
             return null;
         }
@@ -286,7 +286,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         var intervals = reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
         try
         {
-            var rendered = rendering.Render(card, deck.Document.Text, deck.Path, deletion);
+            var rendered = rendering.Render(card, deck.Document.Text, deck.Path, item.ReviewKey);
             return new ReviewCard
             {
                 CardId = key,
