@@ -171,7 +171,7 @@ internal static class ImportCommand
                 opened = read ?? throw new ImportFailed($"{source}: {problem}");
                 try
                 {
-                    package = AnkiPackageImport.ToDeck(opened, stem, mediaFolder);
+                    package = AnkiCollectionImport.ToDeck(opened.Collection, stem, mediaFolder);
                 }
                 catch (InvalidDataException e)
                 {

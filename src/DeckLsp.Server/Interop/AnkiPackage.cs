@@ -3,18 +3,10 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using DeckLsp.Core.Interop;
 using ZstdSharp;
 
 namespace DeckLsp.Server.Interop;
-
-/// <summary>A note of an Anki collection: its fields (HTML) in the note type's order.</summary>
-internal sealed record AnkiNote(long Id, string Guid, long NotetypeId, IReadOnlyList<string> Fields, string Tags);
-
-/// <summary>A card of a note: <paramref name="Ordinal"/> is its template (basic) or its cloze number minus one.</summary>
-internal sealed record AnkiCard(long Id, long NoteId, long DeckId, int Ordinal);
-
-/// <summary>A revlog row: when (its id, ms since the epoch), the card, the button (ease 1–4, 0 for a manual change), how long, and its type.</summary>
-internal sealed record AnkiReview(long Id, long CardId, int Ease, long DurationMs, int Type, long Interval, long Factor);
 
 /// <summary>
 /// An Anki package (<c>.apkg</c>/<c>.colpkg</c>): a zip holding the collection (<c>collection.anki21b</c>, zstd-compressed;
@@ -29,18 +21,12 @@ internal sealed class AnkiPackage : IDisposable
     private readonly ZipArchive _zip;
     private readonly Dictionary<string, string> _mediaEntries;
 
-    private AnkiPackage(ZipArchive zip, string collectionName, int schema, IReadOnlyList<AnkiNote> notes, IReadOnlyList<AnkiCard> cards,
-        IReadOnlyList<AnkiReview> reviews, IReadOnlyDictionary<long, bool> clozeNotetypes, IReadOnlyDictionary<long, string[]> decks,
-        Dictionary<string, string> mediaEntries)
+    private AnkiPackage(ZipArchive zip, string collectionName, int schema, AnkiCollection collection, Dictionary<string, string> mediaEntries)
     {
         _zip = zip;
         CollectionName = collectionName;
         Schema = schema;
-        Notes = notes;
-        Cards = cards;
-        Reviews = reviews;
-        ClozeNotetypes = clozeNotetypes;
-        Decks = decks;
+        Collection = collection;
         _mediaEntries = mediaEntries;
     }
 
@@ -49,20 +35,8 @@ internal sealed class AnkiPackage : IDisposable
     /// <summary>The collection's schema version (<c>col.ver</c>): 11 for the older layout, up to 18.</summary>
     public int Schema { get; }
 
-    public IReadOnlyList<AnkiNote> Notes { get; }
-
-    public IReadOnlyList<AnkiCard> Cards { get; }
-
-    public IReadOnlyList<AnkiReview> Reviews { get; }
-
-    /// <summary>Note type id to whether it is a cloze type.</summary>
-    public IReadOnlyDictionary<long, bool> ClozeNotetypes { get; }
-
-    /// <summary>Deck id to its name as a path of subdecks.</summary>
-    public IReadOnlyDictionary<long, string[]> Decks { get; }
-
-    /// <summary>The media files the package holds, by the names notes use.</summary>
-    public IReadOnlyCollection<string> MediaNames => _mediaEntries.Keys;
+    /// <summary>What the collection holds (notes, cards, reviews, note types, decks) and the media the package holds.</summary>
+    public AnkiCollection Collection { get; }
 
     /// <summary>
     /// The package, or a sentence saying why it cannot be read. The collection is unpacked within
@@ -115,7 +89,7 @@ internal sealed class AnkiPackage : IDisposable
                 }
 
                 var media = MediaEntries(zip, entry.Name.EndsWith('b'), budget);
-                return (new AnkiPackage(zip, entry.Name, schema, read!.Notes, read.Cards, read.Reviews, read.Cloze, read.Decks, media), null);
+                return (new AnkiPackage(zip, entry.Name, schema, read! with { MediaNames = media.Keys }, media), null);
             }
             finally
             {
@@ -157,9 +131,7 @@ internal sealed class AnkiPackage : IDisposable
 
     public void Dispose() => _zip.Dispose();
 
-    private sealed record Contents(List<AnkiNote> Notes, List<AnkiCard> Cards, List<AnkiReview> Reviews, Dictionary<long, bool> Cloze, Dictionary<long, string[]> Decks);
-
-    private static (int Schema, Contents? Read, string? Problem) ReadCollection(string file, string name)
+    private static (int Schema, AnkiCollection? Read, string? Problem) ReadCollection(string file, string name)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         using var connection = new SqliteConnection(connectionString);
@@ -193,7 +165,7 @@ internal sealed class AnkiPackage : IDisposable
             var reviews = Rows(connection, "SELECT id, cid, ease, time, type, ivl, factor FROM revlog ORDER BY id")
                 .Select(r => new AnkiReview(Convert.ToInt64(r[0]), Convert.ToInt64(r[1]), Convert.ToInt32(r[2]), Convert.ToInt64(r[3]),
                     Convert.ToInt32(r[4]), Convert.ToInt64(r[5]), Convert.ToInt64(r[6]))).ToList();
-            return (schema, new Contents(notes, cards, reviews, cloze, decks), null);
+            return (schema, new AnkiCollection(notes, cards, reviews, cloze, decks), null);
         }
         catch (SqliteException e)
         {

@@ -1,4 +1,5 @@
 using DeckLsp.Core.History;
+using DeckLsp.Core.Interop;
 using DeckLsp.Core.Identity;
 using DeckLsp.Server.History;
 using DeckLsp.Server.Reviews;

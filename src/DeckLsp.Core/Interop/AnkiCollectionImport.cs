@@ -1,23 +1,23 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using DeckLsp.Core.Interop;
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Model;
 
-namespace DeckLsp.Server.Interop;
+namespace DeckLsp.Core.Interop;
 
 /// <summary>One imported review: the deck-local review key (card id, or id#cN), our 1–5 rating, when and how long.</summary>
-internal sealed record ImportedReview(string ReviewKey, int Rating, DateTimeOffset ReviewedAt, long DurationMs);
+public sealed record ImportedReview(string ReviewKey, int Rating, DateTimeOffset ReviewedAt, long DurationMs);
 
-/// <summary>What an Anki package becomes: the deck, the media files to extract (package name → file name), and the history.</summary>
-internal sealed record PackageImport(ImportedDeck Deck, IReadOnlyDictionary<string, string> Media, IReadOnlyList<ImportedReview> Reviews);
+/// <summary>What an Anki collection becomes: the deck, the media files to extract (package name → file name), and the history.</summary>
+public sealed record PackageImport(ImportedDeck Deck, IReadOnlyDictionary<string, string> Media, IReadOnlyList<ImportedReview> Reviews);
 
 /// <summary>
-/// Turns an Anki collection into a deck: basic notes into question/answer cards (first field, second field), cloze
+/// Turns an Anki collection (read from a package by the server) into a deck: basic notes into question/answer cards (first field, second field), cloze
 /// notes into cloze cards, subdecks into headings; each card's id comes from its note's GUID, the deck's id from its
 /// Anki deck, so history re-imported later lands on the same cards. Revlog rows become our ratings.
 /// </summary>
-internal static class AnkiPackageImport
+public static class AnkiCollectionImport
 {
     // Anki's revlog types: 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled.
     private const int Filtered = 3;
@@ -32,7 +32,7 @@ internal static class AnkiPackageImport
         _ => 5,
     };
 
-    public static PackageImport ToDeck(AnkiPackage package, string fallbackTitle, string mediaFolder)
+    public static PackageImport ToDeck(AnkiCollection package, string fallbackTitle, string mediaFolder)
     {
         var notes = new List<string>();
         var media = MediaNames(package.MediaNames);
@@ -127,7 +127,7 @@ internal static class AnkiPackageImport
     }
 
     /// <summary>The review key(s) each Anki card's history goes to, and its reviews as our ratings.</summary>
-    private static List<ImportedReview> Reviews(AnkiPackage package, List<(ImportedCard Card, AnkiNote Note, IReadOnlyList<int> Numbers)> read, List<string> notes)
+    private static List<ImportedReview> Reviews(AnkiCollection package, List<(ImportedCard Card, AnkiNote Note, IReadOnlyList<int> Numbers)> read, List<string> notes)
     {
         var byNote = read.ToDictionary(r => r.Note.Id);
         var targets = new Dictionary<long, List<string>>();
@@ -150,7 +150,7 @@ internal static class AnkiPackageImport
             {
                 // Anki reviews all deletions of one number as one card; each of ours gets that card's history.
                 targets[card.Id] = note.Numbers.Select((n, i) => (n, i)).Where(p => p.n == card.Ordinal + 1)
-                    .Select(p => Core.Identity.CardKeys.ForDeletion(id, p.i + 1)).ToList();
+                    .Select(p => CardKeys.ForDeletion(id, p.i + 1)).ToList();
             }
         }
 
