@@ -117,10 +117,10 @@ public class DiagnosticCases
         { "web and anchor links are not checked", "Q: a\nA: [w](https://example.com/x.png) [h](#top) [m](mailto:a@b.c)\n", [] },
         { "reference-style targets are not checked", "Q: a\nA: see [n][ref]\n\n[ref]: missing.md\n", [] },
 
-        // DECK019
-        { "reverse asks another card's question", "R: der Hund\nA: the dog\n\nQ: The  dog\nA: der Hund\n", ["DECK019 1:3-1:10"] },
-        { "reverse asks a question that comes later or earlier alike", "Q: the dog\nA: der Hund\n\nR: der Hund\nA: The **dog**\n", ["DECK019 4:3-4:14"] },
-        { "two reverses ask the same", "R: der Hund\nA: the dog\n\nR: le chien\nA: the dog\n", ["DECK019 4:3-4:10"] },
+        // DECK020
+        { "reverse asks another card's question", "R: der Hund\nA: the dog\n\nQ: The  dog\nA: der Hund\n", ["DECK020 1:3-1:10"] },
+        { "reverse asks a question that comes later or earlier alike", "Q: the dog\nA: der Hund\n\nR: der Hund\nA: The **dog**\n", ["DECK020 4:3-4:14"] },
+        { "two reverses ask the same", "R: der Hund\nA: the dog\n\nR: le chien\nA: the dog\n", ["DECK020 4:3-4:10"] },
         { "a one-way card's answer may repeat", "Q: der Hund\nA: the dog\n\nQ: le chien\nA: the dog\n", [] },
         { "a reverse that asks something new", "R: der Hund\nA: the dog\n\nQ: die Katze\nA: the cat\n", [] },
     };

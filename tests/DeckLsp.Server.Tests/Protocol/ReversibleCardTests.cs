@@ -72,6 +72,6 @@ public sealed class ReversibleCardTests : IDisposable
         var (code, output, _) = await CliRun.Run("check", path);
 
         Assert.Equal(0, code);
-        Assert.Contains($"{path}:2:4: warning DECK019: The reverse of this card asks what another card already asks", output);
+        Assert.Contains($"{path}:2:4: warning DECK020: The reverse of this card asks what another card already asks", output);
     }
 }
