@@ -255,7 +255,7 @@ public static class AnkiTextFormat
         return (Delimited.Write(records, '\t', Prelude), notes);
     }
 
-    private static string DeckPath(Deck deck, Card card)
+    internal static string DeckPath(Deck deck, Card card)
     {
         var names = new List<string>();
         for (var at = card.SectionIndex; at >= 0; at = deck.Sections[at].ParentIndex)
