@@ -151,6 +151,32 @@ public sealed class ApkgExportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_collection_backup_holding_our_notes_brings_them_back_to_their_deck_and_cards()
+    {
+        // AnkiDroid's backup (.colpkg, the newer layout) after our package was imported and studied there.
+        var backup = Path.Combine(_folder.Path, "collection.colpkg");
+        new AnkiPackageBuilder { SchemaVersion = 18 }
+            .Deck(DeckId, "Words")
+            .Note(1, "hund", AnkiPackageExport.Reversible.Id, ["der Hund", "the dog", "id:words/hund"])
+            .Card(11, 1, DeckId, 0)
+            .Card(12, 1, DeckId, 1)
+            .Review(11, Start, ease: 3, type: 0)
+            .Review(12, Start.AddMinutes(1), ease: 3, type: 0)
+            .Write(backup);
+        var deck = Path.Combine(_folder.Path, "words.deck.md");
+        var database = Path.Combine(_folder.Path, "reviews.db");
+
+        var (code, _, error) = await Run("import", backup, "-o", deck, "--db", database);
+
+        Assert.True(code == 0, error);
+        var document = DeckDocument.Parse(await File.ReadAllTextAsync(deck), deck);
+        Assert.Equal("words", document.Deck.Id);
+        Assert.Equal((CardKind.Reversible, "hund"), (document.Deck.Cards.Single().Kind, document.Deck.Cards.Single().Id));
+        var (_, revlog, _) = await Run("export", deck, "--format", "fsrs-revlog", "--db", database);
+        Assert.Equal(["id:words/hund", "id:words/hund#r"], revlog.TrimEnd('\n').Split('\n').Skip(1).Select(r => r.Split(',')[0]));
+    }
+
+    [Fact]
     public async Task Anki_reader_opens_the_package_and_finds_every_note_and_review()
     {
         var (deck, database) = await Imported("first", AnkiMade());
