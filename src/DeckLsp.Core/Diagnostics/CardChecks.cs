@@ -109,7 +109,7 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
         return card;
     }
 
-    /// <param name="questions">Each card's normalized question (<see cref="CardText.Normalize"/>), in the same order.</param>
+    /// <param name="questions">Each card's question as DECK006 compares it (<see cref="CardText.DuplicateKey"/>), in the same order.</param>
     public static void ReportDuplicateQuestions(List<Card> cards, List<string> questions, List<DeckDiagnostic> problems)
     {
         // Runs on every snapshot: one lookup per card, and a group only for questions that do repeat.

@@ -3,7 +3,7 @@ using DeckLsp.Core.Text;
 
 namespace DeckLsp.Core.Diagnostics;
 
-/// <summary>Finds <c>{{text}}</c> and <c>{{text::hint}}</c> deletions in a cloze card, outside code.</summary>
+/// <summary>Finds <c>{{text}}</c> and <c>{{text::hint}}</c> deletions in a cloze card, outside code and math.</summary>
 internal static class ClozeScanner
 {
     public static IReadOnlyList<ClozeDeletion> Scan(string text, TextSpan within, IReadOnlyList<TextSpan> code, int firstCode,
@@ -47,7 +47,15 @@ internal static class ClozeScanner
                 }
                 else
                 {
-                    deletions.Add(Deletion(text, deletions.Count + 1, TextSpan.FromBounds(open, i + 2)));
+                    var deletion = Deletion(text, deletions.Count + 1, TextSpan.FromBounds(open, i + 2));
+                    if (deletion.Text.Length == 0)
+                    {
+                        problems.Add(new DeckDiagnostic(DiagnosticCodes.EmptyDeletion, DeckSeverity.Error,
+                            "This deletion hides nothing: write the hidden text between `{{` and `}}` (a hint goes after it, `{{text::hint}}`).",
+                            deletion.Span));
+                    }
+
+                    deletions.Add(deletion);
                     open = -1;
                 }
 

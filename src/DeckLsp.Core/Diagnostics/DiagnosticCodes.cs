@@ -21,5 +21,6 @@ public static class DiagnosticCodes
     public const string UnreadablePart = "DECK016";
     public const string DeckTooLarge = "DECK017";
     public const string InvalidUtf8 = "DECK018";
+    public const string EmptyDeletion = "DECK019";
     public const string ReverseDuplicate = "DECK020";
 }

@@ -28,7 +28,9 @@ public static partial class AnkiCloze
     {
         var (marked, numbers, flattened) = Mark(html);
         var conversion = AnkiHtml.ToMarkdown(marked, mediaLink);
-        var markdown = conversion.Markdown
+        // A lone brace of the text against a deletion would make three in a row: escaped, it stays the text's.
+        var markdown = BraceBeforeDeletion().Replace(conversion.Markdown, "\\{")
+            .Replace(Close + "}", Close + "\\}", StringComparison.Ordinal)
             .Replace(Open.ToString(), "{{", StringComparison.Ordinal)
             .Replace(Hint.ToString(), "::", StringComparison.Ordinal)
             .Replace(Close.ToString(), "}}", StringComparison.Ordinal);
@@ -144,4 +146,7 @@ public static partial class AnkiCloze
 
     [GeneratedRegex("\uE000(?<n>[0-9]+)\uE003")]
     private static partial Regex Token();
+
+    [GeneratedRegex("(?<!\\\\)\\{(?=\uE000)")]
+    private static partial Regex BraceBeforeDeletion();
 }

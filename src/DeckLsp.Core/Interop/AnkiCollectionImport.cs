@@ -13,13 +13,16 @@ public sealed record ImportedReview(string ReviewKey, int Rating, DateTimeOffset
 public sealed record PackageImport(ImportedDeck Deck, IReadOnlyDictionary<string, string> Media, IReadOnlyList<ImportedReview> Reviews);
 
 /// <summary>
-/// Turns an Anki collection (read from a package by the server) into a deck: basic notes into question/answer cards (first field, second field), cloze
+/// Turns an Anki collection (read from a package by the server) into a deck: basic notes into question/answer cards (the
+/// fields the card template shows on the front, and those the back adds; see <see cref="AnkiTemplates"/>), cloze
 /// notes into cloze cards, subdecks into headings; each card's id comes from its note's GUID, the deck's id from its
 /// Anki deck, so history re-imported later lands on the same cards. Revlog rows become our ratings.
 /// </summary>
-public static class AnkiCollectionImport
+public static partial class AnkiCollectionImport
 {
     // Anki's revlog types: 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled.
+    private const int Learn = 0;
+    private const int Relearn = 2;
     private const int Filtered = 3;
     private const int Manual = 4;
 
@@ -31,6 +34,29 @@ public static class AnkiCollectionImport
         3 => 4,
         _ => 5,
     };
+
+    // The v1 scheduler showed learning and relearning cards three buttons (Again, Good, Easy); Anki's upgrade to v2
+    // moves their ease 2 and 3 up by one, and so do we.
+    private static int Ease(AnkiReview row, int scheduler) =>
+        scheduler < 2 && row.Type is Learn or Relearn && row.Ease is 2 or 3 ? row.Ease + 1 : row.Ease;
+
+    // One side: the fields it shows, in template order, a paragraph each.
+    private static string Side(AnkiNote note, IReadOnlyList<int> fields, Func<string, string> link, ref int kept)
+    {
+        var parts = new List<string>();
+        foreach (var f in fields)
+        {
+            var converted = AnkiHtml.ToMarkdown(note.Fields.ElementAtOrDefault(f) ?? "", link);
+            kept += converted.KeptAsHtmlBecause is null ? 0 : 1;
+            if (converted.Markdown.Trim().Length > 0)
+            {
+                parts.Add(converted.Markdown);
+            }
+        }
+
+        // A side that starts with a block keeps its leading line break (ImportedCard); the ones after follow a blank line.
+        return parts.Count == 0 ? "" : parts[0] + string.Concat(parts.Skip(1).Select(p => "\n\n" + p.TrimStart('\n')));
+    }
 
     public static PackageImport ToDeck(AnkiCollection package, string fallbackTitle, string mediaFolder)
     {
@@ -44,6 +70,7 @@ public static class AnkiCollectionImport
         var read = new List<(ImportedCard Card, string[] Deck, string[] Tags, AnkiNote Note, IReadOnlyList<int> Numbers)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         int skipped = 0, kept = 0, reversed = 0, flattened = 0, missingMedia = 0;
+        var left = new Dictionary<(string Type, string Field), int>();
         foreach (var note in package.Notes)
         {
             var deckId = cardsByNote.TryGetValue(note.Id, out var noteCards) ? noteCards[0].DeckId : 0;
@@ -64,14 +91,27 @@ public static class AnkiCollectionImport
             }
             else
             {
-                var question = AnkiHtml.ToMarkdown(note.Fields[0], Link);
-                var answer = AnkiHtml.ToMarkdown(note.Fields.ElementAtOrDefault(1) ?? "", Link);
-                kept += (question.KeptAsHtmlBecause is null ? 0 : 1) + (answer.KeptAsHtmlBecause is null ? 0 : 1);
+                var type = package.Notetypes.GetValueOrDefault(note.NotetypeId);
+                var (questionFields, answerFields) = AnkiTemplates.Sides(type, note.Fields.Count);
+                var question = Side(note, questionFields, Link, ref kept);
+                var answer = Side(note, answerFields, Link, ref kept);
                 // A note whose cards are its first two templates is "Basic (and reversed card)": card 2 asks the back.
                 var reversible = noteCards is { } both && both.Any(c => c.Ordinal == 1) && both.All(c => c.Ordinal is 0 or 1);
                 reversed += reversible ? 0 : noteCards?.Count(c => c.Ordinal > 0) ?? 0;
-                card = question.Markdown.Trim().Length == 0 || answer.Markdown.Trim().Length == 0 ? null
-                    : new ImportedCard(reversible ? CardKind.Reversible : CardKind.Basic, question.Markdown, answer.Markdown);
+                for (var f = 0; f < note.Fields.Count; f++)
+                {
+                    // Our own note types' third field is the card's key (see OurKey), not content.
+                    if (!questionFields.Contains(f) && !answerFields.Contains(f) && note.Fields[f].Trim().Length > 0
+                        && !(f == 2 && AnkiPackageExport.IsOurs(note.NotetypeId)))
+                    {
+                        var name = type is not null && f < type.Fields.Count ? $"`{type.Fields[f]}`" : $"field {f + 1}";
+                        var typeName = type?.Name ?? "";
+                        left[(typeName, name)] = left.GetValueOrDefault((typeName, name)) + 1;
+                    }
+                }
+
+                card = question.Trim().Length == 0 || answer.Trim().Length == 0 ? null
+                    : new ImportedCard(reversible ? CardKind.Reversible : CardKind.Basic, question, answer);
             }
 
             if (card is null)
@@ -104,6 +144,13 @@ public static class AnkiCollectionImport
         if (reversed > 0)
         {
             notes.Add($"{Plural(reversed, "reverse card")} (a note's second template and beyond) {(reversed == 1 ? "was" : "were")} not imported, nor {(reversed == 1 ? "its" : "their")} history: a note becomes one question and answer.");
+        }
+
+        if (left.Count > 0)
+        {
+            var named = left.GroupBy(l => l.Key.Type).Select(g =>
+                (g.Key.Length == 0 ? "" : $"note type {g.Key}: ") + string.Join(", ", g.Select(l => $"{l.Key.Field} ({Plural(l.Value, "note")})")));
+            notes.Add($"Fields no card template shows were left out ({string.Join("; ", named)}); copy what matters into the cards by hand.");
         }
 
         if (flattened > 0)
@@ -191,7 +238,7 @@ public static class AnkiCollectionImport
                 var at = DateTimeOffset.FromUnixTimeMilliseconds(row.Id);
                 foreach (var key in keys)
                 {
-                    reviews.Add(new ImportedReview(key, RatingOf(row.Ease), at, Math.Max(0, row.DurationMs)));
+                    reviews.Add(new ImportedReview(key, RatingOf(Ease(row, package.SchedulerVersion)), at, Math.Max(0, row.DurationMs)));
                 }
             }
         }
@@ -262,14 +309,9 @@ public static class AnkiCollectionImport
 
     private static IEnumerable<string> MediaReferences(string html)
     {
-        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(html, @"<img[^>]*\ssrc\s*=\s*[""']?(?<src>[^""'\s>]+)|\[sound:(?<sound>[^\]]+)\]", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-        {
-            var name = match.Groups["src"].Success ? System.Net.WebUtility.HtmlDecode(match.Groups["src"].Value) : match.Groups["sound"].Value;
-            if (!name.Contains(':', StringComparison.Ordinal) && !name.StartsWith('/'))
-            {
-                yield return name;
-            }
-        }
+        var images = HtmlTokens.Read(html).Where(t => t.Kind == HtmlTokenKind.Open && t.Name == "img").Select(t => t.Attributes.GetValueOrDefault("src", ""));
+        var sounds = Sound().Matches(html).Select(m => m.Groups["sound"].Value);
+        return images.Concat(sounds).Where(name => name.Length > 0 && !name.Contains(':', StringComparison.Ordinal) && !name.StartsWith('/'));
     }
 
     // LinkPaths reads a link target as a URL: '%', '#' and '?' must be escaped to stay part of the file name.
@@ -277,4 +319,7 @@ public static class AnkiCollectionImport
         name.Replace("%", "%25", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal).Replace("?", "%3F", StringComparison.Ordinal);
 
     private static string Plural(int n, string noun, string? plural = null) => $"{n} {(n == 1 ? noun : plural ?? noun + "s")}";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[sound:(?<sound>[^\]]+)\]")]
+    private static partial System.Text.RegularExpressions.Regex Sound();
 }

@@ -1,7 +1,11 @@
+using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
-using DeckLsp.Core.Model;
 using DeckLsp.Core.Parsing;
 using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
 
 namespace DeckLsp.Core.Interop;
 
@@ -36,15 +40,72 @@ public static partial class AnkiHtml
         return new Conversion(new HtmlToMarkdown(mediaLink).Run(tokens), null);
     }
 
-    /// <summary>A card side's Markdown as the HTML Anki shows (id comments left out; a lone paragraph unwrapped).</summary>
+    /// <summary>
+    /// A card side's Markdown as the HTML Anki shows: id comments left out (an escaped <c>\&lt;!--</c> is text and stays),
+    /// math as MathJax (<c>$x$</c> as <c>\(x\)</c>, <c>$$x$$</c> as display math <c>\[x\]</c>), a lone paragraph unwrapped.
+    /// </summary>
     public static string FromMarkdown(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var html = Markdown.ToHtml(CardText.WithoutComments(markdown), Pipeline).Trim();
+        var document = Markdown.Parse(WithoutUnescapedComments(markdown), Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathInlineRenderer>(new MathJaxInlineRenderer());
+        renderer.Render(document);
+        writer.Flush();
+        var html = writer.ToString().Trim();
         return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
             && html.IndexOf("<p>", 3, StringComparison.Ordinal) < 0
             ? html[3..^4]
             : html;
+    }
+
+    /// <summary>
+    /// Rendered HTML with its local media as Anki finds them: an image's relative path becomes its file name (Anki looks
+    /// media up by name in its collection.media folder), a link to a local sound file becomes <c>[sound:name]</c>.
+    /// The names are added to <paramref name="media"/>.
+    /// </summary>
+    public static string WithAnkiMedia(string html, ISet<string> media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        html = LocalImage().Replace(html, match =>
+        {
+            var name = MediaName(match.Groups["src"].Value);
+            if (name is null)
+            {
+                return match.Value;
+            }
+
+            media.Add(name);
+            return match.Groups["before"].Value + WebUtility.HtmlEncode(name) + "\"";
+        });
+        return LocalLink().Replace(html, match =>
+        {
+            var name = MediaName(match.Groups["href"].Value);
+            if (name is null || !SoundExtensions.Contains(Path.GetExtension(name)))
+            {
+                return match.Value;
+            }
+
+            media.Add(name);
+            return $"[sound:{name}]";
+        });
+    }
+
+    private static readonly HashSet<string> SoundExtensions = new(StringComparer.OrdinalIgnoreCase) { ".mp3", ".ogg", ".oga", ".opus", ".wav", ".m4a", ".aac", ".flac", ".spx" };
+
+    // A relative path's file name, as written before Markdig percent-encoded it; null for a URL or an absolute path.
+    private static string? MediaName(string attribute)
+    {
+        var target = WebUtility.HtmlDecode(attribute);
+        if (target.Length == 0 || target.Contains(':', StringComparison.Ordinal) || target.StartsWith('/') || target.StartsWith('#'))
+        {
+            return null;
+        }
+
+        var name = Uri.UnescapeDataString(target[(target.LastIndexOf('/') + 1)..]);
+        return name.Length == 0 ? null : name;
     }
 
     /// <summary>A link destination Markdown reads back exactly: in angle brackets when it holds spaces or parentheses.</summary>
@@ -58,6 +119,57 @@ public static partial class AnkiHtml
         return "<" + url.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal) + ">";
     }
 
+    // Comments out, as CardText.WithoutComments does, except one behind a backslash, which Markdown reads as text.
+    private static string WithoutUnescapedComments(string markdown)
+    {
+        var builder = new StringBuilder(markdown.Length);
+        var at = 0;
+        var from = 0;
+        while (markdown.IndexOf("<!--", from, StringComparison.Ordinal) is var open and >= 0)
+        {
+            var backslashes = 0;
+            while (open - backslashes - 1 >= 0 && markdown[open - backslashes - 1] == '\\')
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 1)
+            {
+                from = open + 4;
+                continue;
+            }
+
+            var close = markdown.IndexOf("-->", open + 4, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+
+            builder.Append(markdown, at, open - at);
+            at = from = close + 3;
+        }
+
+        return builder.Append(markdown, at, markdown.Length - at).ToString();
+    }
+
+    /// <summary>Markdig's math span, with display math (<c>$$…$$</c>) written as MathJax's display delimiters.</summary>
+    private sealed class MathJaxInlineRenderer : HtmlObjectRenderer<MathInline>
+    {
+        protected override void Write(HtmlRenderer renderer, MathInline obj)
+        {
+            var display = obj.DelimiterCount >= 2;
+            renderer.Write("<span").WriteAttributes(obj).Write(display ? ">\\[" : ">\\(");
+            renderer.WriteEscape(ref obj.Content);
+            renderer.Write(display ? "\\]</span>" : "\\)</span>");
+        }
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(?<before><img\s[^>]*?\bsrc="")(?<src>[^""]*)""")]
+    private static partial Regex LocalImage();
+
+    [GeneratedRegex(@"<a href=""(?<href>[^""]*)""[^>]*>[^<]*</a>")]
+    private static partial Regex LocalLink();
 }

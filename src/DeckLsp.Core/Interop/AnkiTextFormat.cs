@@ -210,6 +210,8 @@ public static class AnkiTextFormat
         var records = new List<IReadOnlyList<string>>();
         var notes = new List<string>();
         var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        var media = new HashSet<string>(StringComparer.Ordinal);
+        string Html(string markdown) => markdown.Length == 0 ? "" : AnkiHtml.WithAnkiMedia(AnkiHtml.FromMarkdown(markdown), media);
         foreach (var (document, storedKeys) in sources)
         {
             var deck = document.Deck;
@@ -240,15 +242,20 @@ public static class AnkiTextFormat
                         continue;
                     }
 
-                    var cloze = AnkiCloze.ToAnki(question, card.Deletions, card.Question.Start);
-                    records.Add([guid, "Cloze", DeckPath(deck, card), cloze, answer.Length == 0 ? "" : AnkiHtml.FromMarkdown(answer), tags]);
+                    var cloze = AnkiHtml.WithAnkiMedia(AnkiCloze.ToAnki(question, card.Deletions, card.Question.Start), media);
+                    records.Add([guid, "Cloze", DeckPath(deck, card), cloze, Html(answer), tags]);
                 }
                 else
                 {
                     records.Add([guid, card.Kind == CardKind.Reversible ? ReversedNotetype : "Basic", DeckPath(deck, card),
-                        AnkiHtml.FromMarkdown(question), AnkiHtml.FromMarkdown(answer), tags]);
+                        AnkiHtml.WithAnkiMedia(AnkiHtml.FromMarkdown(question), media), Html(answer), tags]);
                 }
             }
+        }
+
+        if (media.Count > 0)
+        {
+            notes.Add($"{DelimitedFormat.Plural(media.Count, "media file")} ({string.Join(", ", media.Take(3))}{(media.Count > 3 ? ", …" : "")}) {(media.Count == 1 ? "is" : "are")} named by file name, as Anki finds media: copy {(media.Count == 1 ? "it" : "them")} from the deck's media folder into Anki's collection.media folder, since a text import brings no files.");
         }
 
         const string Prelude = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n";

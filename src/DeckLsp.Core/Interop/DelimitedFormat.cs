@@ -25,6 +25,11 @@ public static class DelimitedFormat
             return ImportResult.Failed("it has no rows");
         }
 
+        if (AnkiClozeColumns(rows[0].Fields) is { } cloze)
+        {
+            return ClozeNotes(rows, cloze, title);
+        }
+
         int question = 0, answer = 1, id = -1;
         var first = 0;
         if (HeaderColumns(rows[0].Fields) is { } header)
@@ -38,7 +43,7 @@ public static class DelimitedFormat
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var skipped = new List<int>();
         var extraColumns = false;
-        foreach (var row in rows.Skip(first))
+        foreach (var row in Continued(rows.Skip(first).ToList(), separator, answer))
         {
             var q = MarkdownText.FromPlain(Field(row, question));
             var a = MarkdownText.FromPlain(Field(row, answer));
@@ -83,6 +88,81 @@ public static class DelimitedFormat
     /// </summary>
     public static string Export(IEnumerable<(string Question, string Answer)> cards, bool spreadsheetSafe = true) =>
         Delimited.Write(cards.Select(c => (IReadOnlyList<string>)[c.Question, c.Answer]), '\t', spreadsheetSafe: spreadsheetSafe);
+
+    // Quizlet writes a definition's line breaks unquoted: in a tab-separated file, a line without a tab after a row
+    // continues that row's last field.
+    private static IEnumerable<Delimited.Row> Continued(List<Delimited.Row> rows, char separator, int answer)
+    {
+        Delimited.Row? open = null;
+        foreach (var row in rows)
+        {
+            if (separator == '\t' && open is not null && row.Fields.Count == 1 && open.Fields.Count == answer + 1)
+            {
+                var fields = open.Fields.ToList();
+                fields[^1] += "\n" + row.Fields[0];
+                open = open with { Fields = fields };
+                continue;
+            }
+
+            if (open is not null)
+            {
+                yield return open;
+            }
+
+            open = row;
+        }
+
+        if (open is not null)
+        {
+            yield return open;
+        }
+    }
+
+    // Anki's "Notes in Plain Text" of a Cloze note type, with the field names as a header: Text[, Back Extra][, Tags].
+    private static (int Text, int Extra, int Tags)? AnkiClozeColumns(IReadOnlyList<string> fields)
+    {
+        var names = fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        var text = names.IndexOf("text");
+        var extra = names.IndexOf("back extra");
+        var tags = names.IndexOf("tags");
+        return text == 0 && (extra >= 0 || tags >= 0) && names.Count <= 3 ? (text, extra, tags) : null;
+    }
+
+    private static ImportResult ClozeNotes(IReadOnlyList<Delimited.Row> rows, (int Text, int Extra, int Tags) columns, string title)
+    {
+        var read = new List<(ImportedCard Card, string[] Deck, string[] Tags)>();
+        var notes = new List<string>();
+        var skipped = new List<int>();
+        foreach (var row in rows.Skip(1))
+        {
+            var text = AnkiCloze.ToDeck(Field(row, columns.Text));
+            var extra = columns.Extra >= 0 ? AnkiHtml.ToMarkdown(Field(row, columns.Extra)).Markdown : "";
+            if (text.Numbers.Count == 0)
+            {
+                if (row.Fields.Any(f => f.Trim().Length > 0))
+                {
+                    skipped.Add(row.Line);
+                }
+
+                continue;
+            }
+
+            var tags = columns.Tags >= 0 ? Field(row, columns.Tags).Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+            read.Add((new ImportedCard(CardKind.Cloze, text.Markdown, extra.Trim().Length == 0 ? null : extra), [], tags));
+        }
+
+        if (skipped.Count > 0)
+        {
+            notes.Add($"{Plural(skipped.Count, "row")} without a cloze deletion {(skipped.Count == 1 ? "was" : "were")} skipped (line {string.Join(", ", skipped.Take(10))}{(skipped.Count > 10 ? ", …" : "")}).");
+        }
+
+        if (read.Count == 0)
+        {
+            return ImportResult.Failed("no row has a cloze deletion");
+        }
+
+        return ImportResult.Read(AnkiTextFormat.Assemble(read, title, notes));
+    }
 
     private static (int Question, int Answer, int Id)? HeaderColumns(IReadOnlyList<string> fields)
     {

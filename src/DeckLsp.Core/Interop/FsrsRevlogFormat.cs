@@ -17,6 +17,9 @@ public sealed record RevlogRow(string CardId, DateTimeOffset ReviewedAt, Grade G
 /// </summary>
 public static class FsrsRevlogFormat
 {
+    /// <summary>The longest answer time written, Anki's cap (60 s): a history recorded before durations were capped holds longer ones, which the optimizer refuses.</summary>
+    public const long MaxDurationMs = 60_000;
+
     public static string Write(IEnumerable<RevlogRow> rows)
     {
         var records = new List<IReadOnlyList<string>> { new[] { "card_id", "review_time", "review_rating", "review_state", "review_duration" } };
@@ -27,7 +30,7 @@ public static class FsrsRevlogFormat
                 row.ReviewedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
                 ((int)row.Grade).ToString(CultureInfo.InvariantCulture),
                 ((int)row.StateBefore).ToString(CultureInfo.InvariantCulture),
-                row.DurationMs.ToString(CultureInfo.InvariantCulture),
+                Math.Clamp(row.DurationMs, 0, MaxDurationMs).ToString(CultureInfo.InvariantCulture),
             ]);
         }
 

@@ -88,6 +88,9 @@ internal sealed partial class HtmlToMarkdown(Func<string, string>? mediaLink)
             case HtmlTagRole.Line:
                 BreakAfterText();
                 break;
+            case HtmlTagRole.Paragraph when open && Current.Kind == LineKind.Item && Current.Text.Length == 0:
+                // A loose list's item opens with its paragraph: the text goes on the item's line, after its marker.
+                break;
             case HtmlTagRole.Paragraph:
                 ParagraphBreak();
                 break;

@@ -89,6 +89,8 @@ public static partial class MarkdownText
                 '&' => EntityAhead().IsMatch(text.AsSpan(i)),
                 ']' => next is '(' or '[' or ':',
                 '+' or '=' or ':' => next == c,
+                // Two braces would open or close a cloze deletion.
+                '{' or '}' => next == c || previous == c,
                 _ => false,
             };
             if (escape)

@@ -35,10 +35,10 @@ internal sealed class SegmentContent
     /// <summary>The segment's cards with spans relative to its start, and no section yet (the deck assigns it).</summary>
     public Card[] Cards { get; }
 
-    /// <summary>Each card's question as <see cref="CardText.Normalize"/> makes it, for finding duplicates deck-wide.</summary>
+    /// <summary>Each card's question as <see cref="CardText.DuplicateKey"/> makes it, for finding duplicates deck-wide.</summary>
     public string[] NormalizedQuestions { get; }
 
-    /// <summary>Each reversible card's answer, normalized like the questions (null for other cards): what its reverse asks.</summary>
+    /// <summary>Each reversible card's answer, keyed like the questions (null for other cards): what its reverse asks.</summary>
     public string?[] NormalizedReverseAnswers { get; }
 
     public Heading[] Headings { get; }
@@ -126,9 +126,9 @@ internal sealed class SegmentContent
         ids.Sort((a, b) => a.Item1.Start.CompareTo(b.Item1.Start));
         code.Sort((a, b) => a.Start.CompareTo(b.Start));
         var cards = new CardChecks(text, problems).Check(assembler.Cards, ids, code);
-        var questions = cards.Select(card => CardText.Normalize(text.Substring(card.Question.Start, card.Question.Length))).ToArray();
+        var questions = cards.Select(card => CardText.DuplicateKey(text.Substring(card.Question.Start, card.Question.Length))).ToArray();
         var answers = cards.Select(card => card is { Kind: CardKind.Reversible, Answer: { } answer }
-            ? CardText.Normalize(text.Substring(answer.Start, answer.Length))
+            ? CardText.DuplicateKey(text.Substring(answer.Start, answer.Length))
             : null).ToArray();
         var frontMatter = assembler.FrontMatter is { } read ? read with { Problems = read.Problems.Select(p => p.Shifted(-start)).ToArray() } : null;
         return new SegmentContent(

@@ -259,7 +259,8 @@ internal static partial class BlockReader
                     case HtmlInline inline:
                         ReadIdComments(SpanOf(inline));
                         break;
-                    case CodeInline or CodeBlock:
+                    // Math is like code for cloze scanning: `}}` in `$\frac{a}{\|b\|}$` closes no deletion.
+                    case CodeInline or CodeBlock or Markdig.Extensions.Mathematics.MathInline:
                         AddFact(new Fact(FactKind.Code, SpanOf(node)));
                         break;
                     case LinkInline { Reference: null } link:

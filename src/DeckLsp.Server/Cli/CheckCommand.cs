@@ -33,7 +33,7 @@ internal static class CheckCommand
         var errors = reports.Sum(r => r.Diagnostics.Count(d => d.Severity == DeckSeverity.Error));
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(CheckJson.From(reports), DeckJsonContext.Default.CheckReport));
+            output.WriteLine(JsonSerializer.Serialize(CheckJson.From(reports), CliJson.Type(DeckJsonContext.Default.CheckReport)));
         }
         else
         {

@@ -277,7 +277,10 @@ internal static class ImportCommand
     {
         var cards = document.Deck.Cards;
         // The writer is meant to produce a clean deck; should it not, the user hears of it rather than finding out later.
-        var problems = document.Diagnostics.Select(d => $"{d.Code}: {d.Message}").ToList();
+        // One line per code: 459 copies of a DECK006 say no more than one does, with the count.
+        var problems = document.Diagnostics.GroupBy(d => d.Code).Select(g => g.Count() == 1
+            ? $"{g.Key}: {g.First().Message}"
+            : $"{g.Key} on {g.Count()} cards, the first at line {document.Lines.GetLine(g.First().Span.Start) + 1}: {g.First().Message}").ToList();
         var notes = deck.Notes.Concat(problems.Select(p => $"the written deck reports {p}")).ToList();
         if (request.Json)
         {
@@ -289,7 +292,7 @@ internal static class ImportCommand
                 package?.Media.Count ?? 0,
                 history?.Reviews ?? 0,
                 databasePath,
-                notes), DeckJsonContext.Default.ImportReport));
+                notes), CliJson.Type(DeckJsonContext.Default.ImportReport)));
             return;
         }
 

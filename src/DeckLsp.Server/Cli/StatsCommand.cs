@@ -43,7 +43,7 @@ internal static class StatsCommand
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new Report(rows), DeckJsonContext.Default.StatsReport));
+            output.WriteLine(JsonSerializer.Serialize(new Report(rows), CliJson.Type(DeckJsonContext.Default.StatsReport)));
         }
         else
         {

@@ -151,7 +151,8 @@ internal sealed class AnkiPackage : IDisposable
                 return (schema, null, $"unknown Anki collection schema version {schema} in {name}: DeckLsp reads versions 11 to 18");
             }
 
-            var cloze = tables.Contains("notetypes") ? NotetypesFromTable(connection) : NotetypesFromJson(Scalar(connection, "SELECT models FROM col LIMIT 1") as string);
+            var notetypes = tables.Contains("notetypes") ? NotetypesFromTable(connection, tables) : NotetypesFromJson(Scalar(connection, "SELECT models FROM col LIMIT 1") as string);
+            var cloze = notetypes.ToDictionary(t => t.Key, t => t.Value.Cloze);
             var decks = tables.Contains("decks") ? DecksFromTable(connection) : DecksFromJson(Scalar(connection, "SELECT decks FROM col LIMIT 1") as string);
             var notes = new List<AnkiNote>();
             foreach (var row in Rows(connection, "SELECT id, guid, mid, flds, tags FROM notes ORDER BY id"))
@@ -165,7 +166,11 @@ internal sealed class AnkiPackage : IDisposable
             var reviews = Rows(connection, "SELECT id, cid, ease, time, type, ivl, factor FROM revlog ORDER BY id")
                 .Select(r => new AnkiReview(Convert.ToInt64(r[0]), Convert.ToInt64(r[1]), Convert.ToInt32(r[2]), Convert.ToInt64(r[3]),
                     Convert.ToInt32(r[4]), Convert.ToInt64(r[5]), Convert.ToInt64(r[6]))).ToList();
-            return (schema, new AnkiCollection(notes, cards, reviews, cloze, decks), null);
+            return (schema, new AnkiCollection(notes, cards, reviews, cloze, decks)
+            {
+                Notetypes = notetypes.Where(t => t.Value.Fields.Count > 0).ToDictionary(),
+                SchedulerVersion = SchedulerVersion(connection, tables),
+            }, null);
         }
         catch (SqliteException e)
         {
@@ -173,39 +178,105 @@ internal sealed class AnkiPackage : IDisposable
         }
     }
 
-    // Schema 18 keeps a note type's kind in a protobuf: NotetypeConfig.kind (field 1), 1 for cloze.
-    private static Dictionary<long, bool> NotetypesFromTable(SqliteConnection connection)
+    // Anki reads a collection without schedVer as the v1 scheduler's (col.conf in schema 11, the config table later).
+    private static int SchedulerVersion(SqliteConnection connection, HashSet<string> tables)
     {
-        var kinds = new Dictionary<long, bool>();
-        foreach (var row in Rows(connection, "SELECT id, config FROM notetypes"))
-        {
-            var config = row[1] as byte[] ?? [];
-            kinds[Convert.ToInt64(row[0])] = Protobuf.Fields(config).Any(f => f.Number == 1 && f.Value == 1);
-        }
-
-        return kinds;
+        var value = tables.Contains("config")
+            ? Scalar(connection, "SELECT val FROM config WHERE key = 'schedVer'") switch
+            {
+                byte[] bytes => Encoding.UTF8.GetString(bytes),
+                var other => other as string,
+            }
+            : ConfValue(Scalar(connection, "SELECT conf FROM col LIMIT 1") as string);
+        return int.TryParse(value?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : 1;
     }
 
-    // Schema 11: col.models is JSON, {"id": {"name": …, "type": 0 or 1 (cloze)}}.
-    private static Dictionary<long, bool> NotetypesFromJson(string? json)
+    private static string? ConfValue(string? json)
     {
-        var kinds = new Dictionary<long, bool>();
         if (string.IsNullOrWhiteSpace(json))
         {
-            return kinds;
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("schedVer", out var version)
+            ? version.GetRawText()
+            : null;
+    }
+
+    // Schema 18 keeps a note type's kind in a protobuf, NotetypeConfig.kind (field 1, 1 for cloze); its fields and
+    // templates in tables of their own, a template's front and back in CardTemplateConfig (fields 1 and 2).
+    private static Dictionary<long, AnkiNotetype> NotetypesFromTable(SqliteConnection connection, HashSet<string> tables)
+    {
+        var fields = tables.Contains("fields")
+            ? Rows(connection, "SELECT ntid, name FROM fields ORDER BY ntid, ord").ToLookup(r => Convert.ToInt64(r[0]), r => Convert.ToString(r[1]) ?? "")
+            : null;
+        var templates = tables.Contains("templates")
+            ? Rows(connection, "SELECT ntid, config FROM templates ORDER BY ntid, ord").ToLookup(r => Convert.ToInt64(r[0]), r => Template(r[1] as byte[] ?? []))
+            : null;
+        var types = new Dictionary<long, AnkiNotetype>();
+        foreach (var row in Rows(connection, "SELECT id, name, config FROM notetypes"))
+        {
+            var id = Convert.ToInt64(row[0]);
+            var config = row[2] as byte[] ?? [];
+            types[id] = new AnkiNotetype(id, Convert.ToString(row[1]) ?? "", Protobuf.Fields(config).Any(f => f.Number == 1 && f.Value == 1),
+                fields?[id].ToList() ?? [], templates?[id].ToList() ?? []);
+        }
+
+        return types;
+    }
+
+    private static AnkiTemplate Template(byte[] config)
+    {
+        string front = "", back = "";
+        foreach (var field in Protobuf.Fields(config))
+        {
+            if (field.Number == 1)
+            {
+                front = Encoding.UTF8.GetString(field.Bytes.Span);
+            }
+            else if (field.Number == 2)
+            {
+                back = Encoding.UTF8.GetString(field.Bytes.Span);
+            }
+        }
+
+        return new AnkiTemplate(front, back);
+    }
+
+    // Schema 11: col.models is JSON, {"id": {"name": …, "type": 0 or 1 (cloze), "flds": [{"name": …}], "tmpls": [{"qfmt": …, "afmt": …}]}}.
+    private static Dictionary<long, AnkiNotetype> NotetypesFromJson(string? json)
+    {
+        var types = new Dictionary<long, AnkiNotetype>();
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return types;
         }
 
         using var document = JsonDocument.Parse(json);
         foreach (var model in document.RootElement.EnumerateObject())
         {
-            if (long.TryParse(model.Name, CultureInfo.InvariantCulture, out var id))
+            if (!long.TryParse(model.Name, CultureInfo.InvariantCulture, out var id))
             {
-                kinds[id] = model.Value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == 1;
+                continue;
             }
+
+            var value = model.Value;
+            var cloze = value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == 1;
+            var name = value.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? "" : "";
+            var fields = Items(value, "flds").Select(f => Text(f, "name")).ToList();
+            var templates = Items(value, "tmpls").Select(t => new AnkiTemplate(Text(t, "qfmt"), Text(t, "afmt"))).ToList();
+            types[id] = new AnkiNotetype(id, name, cloze, fields, templates);
         }
 
-        return kinds;
+        return types;
     }
+
+    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object) : [];
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
 
     // Schema 18: decks.name separates subdecks with \x1f.
     private static Dictionary<long, string[]> DecksFromTable(SqliteConnection connection) =>

@@ -30,9 +30,10 @@ internal sealed record RateParams
     [JsonPropertyName("rating")]
     public required int Rating { get; init; }
 
+    /// <summary>How long the answer took; read as any JSON number so that a fraction gets a clear error, not a type error.</summary>
     [JsonPropertyName("durationMs")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? DurationMs { get; init; }
+    public double? DurationMs { get; init; }
 }
 
 /// <summary><c>deck/undo</c> and <c>deck/endReview</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using DeckLsp.Core.Model;
 using DeckLsp.Core.Rendering;
 using DeckLsp.Core.Identity;
@@ -88,10 +89,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
             throw InvalidParams($"rating must be 1 to 5, not {parameters.Rating}");
         }
 
-        if (parameters.DurationMs is < 0)
-        {
-            throw InvalidParams("durationMs cannot be negative");
-        }
+        var durationMs = AnswerTime(parameters.DurationMs);
 
         var session = Get(parameters.SessionId);
         ReviewStep step;
@@ -118,7 +116,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
                 seen.AddRange(texts.Where(t => t.Item1 == item.CardKey));
             }
 
-            drafts.Add(new RatingEvent(default, now, item.ReviewKey, parameters.Rating, parameters.DurationMs ?? 0));
+            drafts.Add(new RatingEvent(default, now, item.ReviewKey, parameters.Rating, durationMs));
 
             // On disk (fsynced, or committed) before the answer leaves: a crash never loses a rating shown as saved.
             var written = source.Append(drafts);
@@ -343,6 +341,29 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
     private ReviewSession Get(string id) =>
         _sessions.TryGetValue(id, out var session) ? session : throw InvalidParams($"no review session {id}: it ended or never began");
+
+    /// <summary>Anki's cap on one answer's time (its "maximum answer seconds", 60 by default): a card left open is not a minute's work more.</summary>
+    public const long MaxAnswerMs = 60_000;
+
+    // Past a day, a duration is a client's bug (seconds for milliseconds, a clock), not an answer left open.
+    private const double MaxPlausibleMs = 86_400_000;
+
+    private static long AnswerTime(double? durationMs)
+    {
+        switch (durationMs)
+        {
+            case null:
+                return 0;
+            case var ms when double.IsNaN(ms.Value) || ms != Math.Floor(ms.Value):
+                throw InvalidParams(string.Create(CultureInfo.InvariantCulture, $"durationMs must be a whole number of milliseconds, not {ms}"));
+            case < 0:
+                throw InvalidParams(string.Create(CultureInfo.InvariantCulture, $"durationMs cannot be negative, not {durationMs}"));
+            case > MaxPlausibleMs:
+                throw InvalidParams(string.Create(CultureInfo.InvariantCulture, $"durationMs {durationMs:0} is not a plausible answer time (more than a day)"));
+            default:
+                return Math.Min((long)durationMs.Value, MaxAnswerMs);
+        }
+    }
 
     private static LocalRpcException InvalidParams(string message) => new(message) { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
 }

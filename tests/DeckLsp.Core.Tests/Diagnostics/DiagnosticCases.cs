@@ -50,6 +50,13 @@ public class DiagnosticCases
         // DECK006
         { "same question twice", "Q: What is X?\nA: 1\n\nQ: what  is **x**?\nA: 2\n", ["DECK006 0:3-0:13", "DECK006 3:3-3:18"] },
         { "different questions", "Q: What is X?\nA: 1\n\nQ: What is Y?\nA: 2\n", [] },
+        { "one-letter questions that differ in case", "Q: i\nA: insert\n\nQ: I\nA: insert at the start of the line\n", [] },
+        { "vim commands that differ in case", "Q: gu\nA: lower case\n\nQ: gU\nA: upper case\n", [] },
+        { "a mixed-case word inside a sentence", "Q: What does gu do?\nA: 1\n\nQ: What does gU do?\nA: 2\n", [] },
+        { "symbols that differ in case", "Q: Co\nA: cobalt\n\nQ: CO\nA: carbon monoxide\n", [] },
+        { "the same one-word question twice", "Q: gU\nA: 1\n\nQ: gU\nA: 2\n", ["DECK006 0:3-0:5", "DECK006 3:3-3:5"] },
+        { "the same prose in capitals", "Q: WHAT IS X?\nA: 1\n\nQ: What is x?\nA: 2\n", ["DECK006 0:3-0:13", "DECK006 3:3-3:13"] },
+        { "the same prose in sentence case", "Q: paris is the capital of?\nA: 1\n\nQ: Paris is the capital of?\nA: 2\n", ["DECK006 0:3-0:27", "DECK006 3:3-3:27"] },
 
         // DECK007
         { "lower-case q", "q: a\n\nA: b\n", ["DECK002 2:0-2:2", "DECK007 0:0-0:2"] },
@@ -104,6 +111,15 @@ public class DiagnosticCases
         // DECK013
         { "unclosed deletion", "C: the {{mitochondria is\n", ["DECK013 0:7-0:9"] },
         { "stray closing braces", "C: the {{a}} and b}}\n", ["DECK013 0:18-0:20"] },
+        { "closing braces inside inline math", "C: The {{unit vector}} is $\\frac{\\mathbf{v}}{\\|\\mathbf{v}\\|}$\n", [] },
+        { "braces inside display math", "C: {{Euler}} wrote $$e^{i\\pi}}}$$\n", [] },
+        { "stray closing braces beside math", "C: {{a}} $x$ b}}\n", ["DECK013 0:14-0:16"] },
+
+        // DECK019
+        { "an empty deletion", "C: the {{}} and {{x}}\n", ["DECK019 0:7-0:11"] },
+        { "a deletion of only a hint", "C: the {{::hint}} and {{x}}\n", ["DECK019 0:7-0:17"] },
+        { "a deletion of only spaces", "C: {{ }} and {{x}}\n", ["DECK019 0:3-0:8"] },
+        { "a deletion with text and an empty hint", "C: {{x::}} and {{y}}\n", [] },
         { "braces in a basic card are text", "Q: what is {{?\nA: b\n", [] },
 
         // DECK014

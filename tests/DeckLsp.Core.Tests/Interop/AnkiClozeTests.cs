@@ -1,5 +1,6 @@
 using DeckLsp.Core.Documents;
 using DeckLsp.Core.Interop;
+using static DeckLsp.Core.Tests.Interop.InteropCheck;
 
 namespace DeckLsp.Core.Tests.Interop;
 
@@ -37,5 +38,17 @@ public sealed class AnkiClozeTests
         var text = document.Text.Substring(card.Question.Start, card.Question.Length);
 
         Assert.Equal("{{c1::LSTMs::which units?}} add <em>three</em> {{c2::gates}}.", AnkiCloze.ToAnki(text, card.Deletions, card.Question.Start));
+    }
+
+    [Theory]
+    [InlineData("Braces {x} and {{c1::y}} and }} stray")]
+    [InlineData("{{{c1::x}} and {{ open")]
+    [InlineData("<code>}}</code> {{c1::x}}")]
+    public void Braces_outside_the_deletions_are_escaped_so_the_card_checks_clean(string field)
+    {
+        var converted = AnkiCloze.ToDeck(field);
+
+        var document = WriteAndParse(new ImportedDeck("t", [new ImportedCard(Model.CardKind.Cloze, converted.Markdown, null)]));
+        Assert.Single(document.Deck.Cards[0].Deletions);
     }
 }

@@ -31,6 +31,9 @@ public sealed class AnkiHtmlCases
         { "first<br>A: second", "first\\\nA\\: second" },
         { "<!-- a comment -->kept", "kept" },
         { "2 * 3 = 6<br># not a heading", "2 \\* 3 = 6\\\n\\# not a heading" },
+        // A loose list (each item a paragraph), as our own export writes one: the items keep their text.
+        { "<ul><li><p>one</p></li><li><p>two</p></li></ul>", "\n- one\n\n- two" },
+        { "<ol><li><p>one</p><p>more</p></li><li>two</li></ol>", "\n1. one\n\n   more\n\n2. two" },
     };
 
     [Theory]
@@ -77,6 +80,8 @@ public sealed class AnkiHtmlCases
     [InlineData("What is **BPTT**?", "What is <strong>BPTT</strong>?")]
     [InlineData("one\n\ntwo", "<p>one</p>\n<p>two</p>")]
     [InlineData("x <!-- id: a -->", "x")]
+    [InlineData("plain \\<!-- note -->", "plain &lt;!-- note --&gt;")]
+    [InlineData("inline $x$ and display $$y$$", "inline <span class=\"math\">\\(x\\)</span> and display <span class=\"math\">\\[y\\]</span>")]
     public void Markdown_becomes_the_html_anki_shows(string markdown, string html)
     {
         Assert.Equal(html, AnkiHtml.FromMarkdown(markdown));

@@ -80,4 +80,30 @@ public sealed class AnkiTextFormatTests
         Assert.Equal(original.Deck.Title, back.Deck.Title);
         Assert.Equal(original.Deck.Tags, back.Deck.Tags);
     }
+
+    [Theory]
+    [InlineData("Q: Loose list\n\nA:\n- one\n\n- two\n")]
+    [InlineData("Q: plain \\<!-- note -->\n\nA: b\n")]
+    [InlineData("Q: Display math\n\nA: before $$x^2$$ after\n")]
+    public void A_card_goes_to_anki_text_and_back_unchanged(string deck)
+    {
+        var original = DeckDocument.Parse(deck);
+
+        var (text, _) = AnkiTextFormat.Export([new AnkiTextFormat.Source(original, null)]);
+        var back = WriteAndParse(Imported(AnkiTextFormat.Import(text, "x")));
+
+        Assert.Equal(Cards(original), Cards(back));
+    }
+
+    [Fact]
+    public void Media_are_named_as_Anki_finds_them_and_sounds_as_Anki_plays_them()
+    {
+        var deck = DeckDocument.Parse("Q: Which cat? ![cat](cats.media/my%20cat.png)\n\nA: It says [meow.mp3](cats.media/meow.mp3), see [site](https://x.org/a.mp3)\n", "cats.deck.md");
+
+        var (text, notes) = AnkiTextFormat.Export([new AnkiTextFormat.Source(deck, null)]);
+
+        Assert.Contains("<img src=\"\"my cat.png\"\" alt=\"\"cat\"\" />", text, StringComparison.Ordinal);
+        Assert.Contains("It says [sound:meow.mp3], see <a href=\"\"https://x.org/a.mp3\"\">site</a>", text, StringComparison.Ordinal);
+        Assert.Contains(notes, n => n.Contains("2 media files", StringComparison.Ordinal) && n.Contains("collection.media", StringComparison.Ordinal));
+    }
 }

@@ -17,6 +17,8 @@ public sealed class DelimitedImportTests
         { "5\" screen,TV\n", ',', [("5\" screen", "TV")] },
         { "\"say \"\"hi\"\"\",greeting\r\n", ',', [("say \"hi\"", "greeting")] },
         { "q\ta\n\n\nq2\ta2", '\t', [("q", "a"), ("q2", "a2")] },
+        // Quizlet writes a definition's line breaks as they are: a line without a tab continues the row before it.
+        { "one\tfirst line\nsecond line\ntwo\tb\n", '\t', [("one", "first line\\\nsecond line"), ("two", "b")] },
     };
 
     [Theory]
@@ -65,5 +67,17 @@ public sealed class DelimitedImportTests
     public void Imported_cards_are_basic()
     {
         Assert.All(Imported(DelimitedFormat.Import("a\tb\n", '\t', "t")).Cards, c => Assert.Equal(CardKind.Basic, c.Kind));
+    }
+
+    [Theory]
+    [InlineData("Text,Back Extra,Tags\n\"The {{c1::nucleus}} holds {{c2::DNA}}\",Since 1831,bio\n\"{{c1::Paris}}\",,bio\n", "Since 1831")]
+    [InlineData("Text,Tags\n\"The {{c1::nucleus}} holds {{c2::DNA}}\",bio\n\"{{c1::Paris}}\",bio\n", null)]
+    public void Anki_cloze_notes_exported_as_csv_become_cloze_cards(string csv, string? extra)
+    {
+        var deck = Imported(DelimitedFormat.Import(csv, ',', "cells"));
+
+        var cards = Cards(WriteAndParse(deck));
+        Assert.Equal([new ReadCard(CardKind.Cloze, "The {{nucleus}} holds {{DNA}}", extra), new ReadCard(CardKind.Cloze, "{{Paris}}", null)], cards);
+        Assert.Equal(["bio"], deck.Tags);
     }
 }

@@ -20,4 +20,14 @@ public sealed class FsrsRevlogFormatTests
             "card_id,review_time,review_rating,review_state,review_duration\nid:d/a#c1,1700000000123,1,0,0\nid:d/b,1700086400123,2,2,2500\n",
             FsrsRevlogFormat.Write(rows));
     }
+
+    [Fact]
+    public void A_duration_recorded_before_it_was_capped_is_written_as_a_minute()
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
+
+        var csv = FsrsRevlogFormat.Write([new RevlogRow("id:d/a", at, Grade.Good, CardState.New, 5_000_000_000_000)]);
+
+        Assert.EndsWith(",60000\n", csv);
+    }
 }

@@ -23,6 +23,9 @@ internal sealed class AnkiPackageBuilder
 
     public int SchemaVersion { get; init; } = 11;
 
+    /// <summary>The collection's <c>schedVer</c> (2, as Anki has written since 2.1.14's v2 scheduler); null leaves it out, as the v1 scheduler did.</summary>
+    public int? SchedulerVersion { get; init; } = 2;
+
     public AnkiPackageBuilder Deck(long id, string name)
     {
         _decks[id] = name;
@@ -118,8 +121,18 @@ internal sealed class AnkiPackageBuilder
             """);
         var models = latest ? "" : "{" + $"\"{BasicType}\": {{\"name\": \"Basic\", \"type\": 0}}, \"{ClozeType}\": {{\"name\": \"Cloze\", \"type\": 1}}" + "}";
         var decks = latest ? "" : "{" + string.Join(",", _decks.Select(d => $"\"{d.Key}\": {{\"name\": \"{d.Value}\"}}")) + "}";
-        Execute(connection, "INSERT INTO col VALUES (1, 0, 0, 0, $ver, 0, 0, 0, '{}', $models, $decks, '{}', '{}')",
-            ("$ver", SchemaVersion), ("$models", models), ("$decks", decks));
+        var conf = SchedulerVersion is { } scheduler && !latest ? $"{{\"schedVer\": {scheduler}}}" : "{}";
+        Execute(connection, "INSERT INTO col VALUES (1, 0, 0, 0, $ver, 0, 0, 0, $conf, $models, $decks, '{}', '{}')",
+            ("$ver", SchemaVersion), ("$conf", conf), ("$models", models), ("$decks", decks));
+        if (latest)
+        {
+            Execute(connection, "CREATE TABLE config (KEY text NOT NULL PRIMARY KEY, usn integer, mtime_secs integer, val blob)");
+            if (SchedulerVersion is { } version)
+            {
+                Execute(connection, "INSERT INTO config VALUES ('schedVer', 0, 0, $val)", ("$val", Encoding.UTF8.GetBytes(version.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+
         if (latest)
         {
             Execute(connection, """

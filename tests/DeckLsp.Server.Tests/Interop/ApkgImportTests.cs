@@ -26,7 +26,7 @@ public sealed class ApkgImportTests : IDisposable
 
     private string Database => Path.Combine(_folder.Path, "reviews.db");
 
-    private static AnkiPackageBuilder Package(int schema) => new AnkiPackageBuilder { SchemaVersion = schema }
+    private static AnkiPackageBuilder Package(int schema, int? scheduler = 2) => new AnkiPackageBuilder { SchemaVersion = schema, SchedulerVersion = scheduler }
         .Deck(DeckId, "Deep learning")
         .Deck(SubdeckId, "Deep learning::RNN")
         .Note(1, "f<5P@z8{Ve", AnkiPackageBuilder.BasicType, ["What is <b>BPTT</b>?", "Backpropagation through time<div>over the unrolled network</div>"], "rnn")
@@ -115,6 +115,21 @@ public sealed class ApkgImportTests : IDisposable
 
         var events = bptt.Select(r => new ReviewEvent(key.ToString(), r.Rating, r.At, r.DurationMs));
         Assert.Equal(HistoryProbe.Replay.Replay(key.ToString(), events), history.Card(key).State);
+    }
+
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public async Task A_v1_collection_s_learning_answers_are_read_as_Anki_upgrades_them(int schema)
+    {
+        // No schedVer: the v1 scheduler, whose learning cards had three buttons, so its ease 3 is Easy.
+        var source = Path.Combine(_folder.Path, "old.apkg");
+        Package(schema, scheduler: null).Write(source);
+
+        await Run("import", source, "-o", Path.Combine(_folder.Path, "old.deck.md"), "--db", Database);
+
+        var history = HistoryProbe.Derive(HistoryProbe.DatabaseEvents(Database));
+        var bptt = history.Card(HistoryProbe.Key("id:anki-deck-1700000000001", "anki-663c3550407a387b5665")).Ratings;
+        Assert.Equal([5, 5, 5], bptt.Select(r => r.Rating));
     }
 
     [Fact]

@@ -50,4 +50,28 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, row.GetProperty("new").GetInt32());
         Assert.Equal(0, row.GetProperty("reviews").GetInt32());
     }
+
+    [Fact]
+    public async Task Repeated_diagnostics_of_the_written_deck_are_one_note_each()
+    {
+        var source = _folder.Write("same.tsv", string.Concat(Enumerable.Range(1, 40).Select(i => $"Sort key?\tanswer {i}\n")));
+
+        var (code, _, error) = await Run("import", source, "-o", Path.Combine(_folder.Path, "same.deck.md"));
+
+        Assert.True(code == 0, error);
+        var note = Assert.Single(error.Split('\n'), l => l.Contains("DECK006", StringComparison.Ordinal));
+        Assert.Contains("DECK006 on 40 cards", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_output_writes_non_ascii_characters_as_they_are()
+    {
+        var source = _folder.Write("café.tsv", "thé\ttea\n");
+
+        var (code, output, error) = await Run("import", source, "-o", Path.Combine(_folder.Path, "café.deck.md"), "--json");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("café.deck.md", output, StringComparison.Ordinal);
+        Assert.Equal("café", JsonDocument.Parse(output).RootElement.GetProperty("title").GetString());
+    }
 }

@@ -59,6 +59,38 @@ public sealed class ReviewTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(1.5, "durationMs must be a whole number of milliseconds, not 1.5")]
+    [InlineData(-1, "durationMs cannot be negative, not -1")]
+    [InlineData(5e12, "durationMs 5000000000000 is not a plausible answer time (more than a day)")]
+    public async Task A_duration_that_is_not_a_plausible_answer_time_is_InvalidParams_with_a_clear_message(double duration, string message)
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri);
+        var session = step.GetProperty("sessionId").GetString();
+
+        // StreamJsonRpc raises InvalidParams on the client as RemoteMethodNotFoundException, with the code to tell them apart.
+        var error = await Assert.ThrowsAsync<StreamJsonRpc.RemoteMethodNotFoundException>(() =>
+            client.RequestAsync<JsonElement>(Methods.Rate, new { sessionId = session, rating = 3, durationMs = duration }));
+
+        Assert.Equal(StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams, error.ErrorCode);
+        Assert.Equal(message, error.Message);
+        Assert.Empty(HistoryProbe.DatabaseRatings(client.DatabasePath));
+    }
+
+    [Fact]
+    public async Task An_answer_longer_than_a_minute_is_recorded_as_a_minute_as_Anki_does()
+    {
+        var (client, uri, _) = await OpenSampleAsync();
+        await using var _ = client;
+        var step = await Start(client, uri);
+
+        await client.RequestAsync<JsonElement>(Methods.Rate, new { sessionId = step.GetProperty("sessionId").GetString(), rating = 3, durationMs = 600_000 });
+
+        Assert.Equal(60_000, Assert.Single(HistoryProbe.DatabaseRatings(client.DatabasePath)).DurationMs);
+    }
+
     [Fact]
     public async Task Studying_the_sample_logs_nine_ratings_and_the_lens_counts_change()
     {
