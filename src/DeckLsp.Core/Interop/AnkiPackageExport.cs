@@ -27,7 +27,7 @@ public sealed record PackageDeck(
     Func<string, string?> MediaName);
 
 /// <summary>A note type of ours: Anki's Basic, "Basic (and reversed card)" and Cloze shapes, with a third field for our key.</summary>
-public sealed record AnkiNotetype(long Id, string Name, bool IsCloze, IReadOnlyList<string> Fields, IReadOnlyList<(string Name, string Question, string Answer)> Templates, string Css);
+public sealed record PackageNotetype(long Id, string Name, bool IsCloze, IReadOnlyList<string> Fields, IReadOnlyList<(string Name, string Question, string Answer)> Templates, string Css);
 
 /// <summary>An Anki deck (a subdeck is a deck named <c>Parent::Child</c>).</summary>
 public sealed record AnkiDeckRow(long Id, string Name);
@@ -48,7 +48,7 @@ public sealed record AnkiRevlogRow(long Id, long CardId, int Ease, long Interval
 /// <summary>What a package holds, ready for the server to write as a collection (schema 11) and zip.</summary>
 public sealed record AnkiPackageContent(
     long CreatedSeconds,
-    IReadOnlyList<AnkiNotetype> Notetypes,
+    IReadOnlyList<PackageNotetype> Notetypes,
     IReadOnlyList<AnkiDeckRow> Decks,
     IReadOnlyList<AnkiNoteRow> Notes,
     IReadOnlyList<AnkiCardRow> Cards,
@@ -74,13 +74,13 @@ public static partial class AnkiPackageExport
 
     private const string Css = ".card { font-family: arial; font-size: 20px; text-align: center; color: black; background-color: white; }\n.cloze { font-weight: bold; color: blue; }\n";
 
-    public static AnkiNotetype Basic { get; } = new(1_593_005_900_101, "DeckLsp Basic", false, ["Front", "Back", KeyField],
+    public static PackageNotetype Basic { get; } = new(1_593_005_900_101, "DeckLsp Basic", false, ["Front", "Back", KeyField],
         [("Card 1", "{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}")], Css);
 
-    public static AnkiNotetype Reversible { get; } = new(1_593_005_900_102, "DeckLsp Basic (and reversed card)", false, ["Front", "Back", KeyField],
+    public static PackageNotetype Reversible { get; } = new(1_593_005_900_102, "DeckLsp Basic (and reversed card)", false, ["Front", "Back", KeyField],
         [("Card 1", "{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"), ("Card 2", "{{Back}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}")], Css);
 
-    public static AnkiNotetype Cloze { get; } = new(1_593_005_900_103, "DeckLsp Cloze", true, ["Text", "Back Extra", KeyField],
+    public static PackageNotetype Cloze { get; } = new(1_593_005_900_103, "DeckLsp Cloze", true, ["Text", "Back Extra", KeyField],
         [("Cloze", "{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}")], Css);
 
     /// <summary>True for a note type this export writes (so an import knows its third field is our key).</summary>
@@ -141,7 +141,7 @@ public static partial class AnkiPackageExport
         return new AnkiPackageContent(created.ToUnixTimeSeconds(), [Basic, Reversible, Cloze], [.. deckRows.Values], notes, cards, Revlog(pending), messages);
     }
 
-    private static (AnkiNotetype Notetype, string[] Fields, IReadOnlyList<string> ReviewKeys) Fields(DeckDocument document, Card card, string cardKey,
+    private static (PackageNotetype Notetype, string[] Fields, IReadOnlyList<string> ReviewKeys) Fields(DeckDocument document, Card card, string cardKey,
         Func<string, string?> mediaName)
     {
         var text = document.Text;
