@@ -21,13 +21,14 @@ describe("deck grammar", () => {
     ["Q: What is BPTT?", "Q"],
     ["A: Backpropagation through time.", "A"],
     ["C: {{LSTMs}} are gated.", "C"],
+    ["R: der Hund", "R"],
     ["Q:", "Q"],
     ["   A: indented up to three", "A"],
   ])("Marker in %j is %s", (line, marker) => {
     expect(pattern("marker").exec(line)?.[1]).toBe(marker);
   });
 
-  it.each([["q: lower case"], ["Q : spaced"], ["Q. dotted"], ["**Q:** bold"], ["Question: word"], ["    Q: code indent"], ["Q:no space"], ["x Q: inside"]])(
+  it.each([["q: lower case"], ["Q : spaced"], ["Q. dotted"], ["**Q:** bold"], ["Question: word"], ["    Q: code indent"], ["Q:no space"], ["x Q: inside"], ["r: the radius"], ["R : spaced"]])(
     "No marker in %j",
     (line) => {
       expect(pattern("marker").exec(line)).toBeNull();

@@ -116,10 +116,13 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
                 card.Kind == CardKind.Cloze ? "The cloze text is empty." : "The question is empty: write it after `Q:`.", card.Marker));
         }
 
-        if (card.Kind == CardKind.Basic && card.AnswerMarker is null)
+        if (card.Kind != CardKind.Cloze && card.AnswerMarker is null)
         {
             problems.Add(new DeckDiagnostic(DiagnosticCodes.QuestionWithoutAnswer, DeckSeverity.Error,
-                "This question has no answer: add a paragraph starting with `A:` before the next card, heading or break.", card.Marker));
+                card.Kind == CardKind.Reversible
+                    ? "This reversible card has no answer: add a paragraph starting with `A:` before the next card, heading or break (its reverse asks the answer)."
+                    : "This question has no answer: add a paragraph starting with `A:` before the next card, heading or break.",
+                card.Marker));
         }
 
         if (card is { AnswerMarker: { } answerMarker, Answer: { } answer })
@@ -130,7 +133,7 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
                 problems.Add(new DeckDiagnostic(DiagnosticCodes.EmptyAnswer, DeckSeverity.Error,
                     "The answer is empty: write it after `A:`.", answerMarker));
             }
-            else if (card.Kind == CardKind.Basic && CardText.Normalize(answerText) == CardText.Normalize(question))
+            else if (card.Kind != CardKind.Cloze && CardText.Normalize(answerText) == CardText.Normalize(question))
             {
                 problems.Add(new DeckDiagnostic(DiagnosticCodes.AnswerSameAsQuestion, DeckSeverity.Warning,
                     "The answer is the same text as the question.", answer));
@@ -206,6 +209,51 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
                         ? $"The same question appears {group.Count} times in this deck."
                         : $"The same question appears {group.Count} times in this deck ({others.Count} of the other copies are linked).",
                     card.Question) { Related = related });
+            }
+        }
+    }
+
+    /// <summary>
+    /// A reversible card's reverse asks its answer: when that is another card's question, or another reversible card's
+    /// answer, the same prompt is studied twice with two histories. Warned on the answer, which is what is asked.
+    /// </summary>
+    /// <param name="questions">Each card's normalized question, as for <see cref="ReportDuplicateQuestions"/>.</param>
+    /// <param name="answers">Each reversible card's normalized answer (null for other cards), in the same order.</param>
+    public static void ReportReverseDuplicates(List<Card> cards, List<string> questions, List<string?> answers, List<DeckDiagnostic> problems)
+    {
+        if (!answers.Exists(a => a is { Length: > 0 }))
+        {
+            return;
+        }
+
+        var asked = new Dictionary<string, Card>(cards.Count, StringComparer.Ordinal);
+        for (var i = 0; i < cards.Count; i++)
+        {
+            if (questions[i].Length > 0)
+            {
+                asked.TryAdd(questions[i], cards[i]);
+            }
+        }
+
+        var reverses = new Dictionary<string, Card>(StringComparer.Ordinal);
+        for (var i = 0; i < cards.Count; i++)
+        {
+            if (answers[i] is not { Length: > 0 } key || cards[i].Answer is not { } answer)
+            {
+                continue;
+            }
+
+            if (asked.TryGetValue(key, out var other) && !ReferenceEquals(other, cards[i]))
+            {
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.ReverseDuplicate, DeckSeverity.Warning,
+                    "The reverse of this card asks what another card already asks: make this card one-way (`Q:`) or remove the other.",
+                    answer) { Related = [new RelatedSpan(other.Question, "The same question")] });
+            }
+            else if (!reverses.TryAdd(key, cards[i]))
+            {
+                problems.Add(new DeckDiagnostic(DiagnosticCodes.ReverseDuplicate, DeckSeverity.Warning,
+                    "The reverse of this card asks what the reverse of another card already asks: the two answers are the same.",
+                    answer) { Related = [new RelatedSpan(reverses[key].Answer!.Value, "The same answer")] });
             }
         }
     }

@@ -19,6 +19,7 @@ public static partial class CodeFixes
             DiagnosticCodes.LookAlikeMarker => ReplaceLookAlike(document, diagnostic),
             DiagnosticCodes.NestedMarker => MoveToTopLevel(document, diagnostic),
             DiagnosticCodes.DuplicateId or DiagnosticCodes.MalformedId => FreshId(document, diagnostic),
+            DiagnosticCodes.ReverseDuplicate => MakeOneWay(document, diagnostic),
             _ => null,
         };
         return fix is null ? [] : [fix];
@@ -28,6 +29,12 @@ public static partial class CodeFixes
     {
         var card = document.Deck.Cards.FirstOrDefault(c => c.Marker == diagnostic.Span);
         return card is null ? null : new CodeFix("Add an answer (`A:`)", [new TextChange(new TextSpan(card.Span.End, 0), "\n\nA: ")]);
+    }
+
+    private static CodeFix? MakeOneWay(DeckDocument document, DeckDiagnostic diagnostic)
+    {
+        var card = document.Deck.Cards.FirstOrDefault(c => c.Kind == CardKind.Reversible && c.Answer == diagnostic.Span);
+        return card is null ? null : new CodeFix("Make the card one-way (`R:` → `Q:`)", [new TextChange(card.Marker, Markers.Canonical(MarkerKind.Question))]);
     }
 
     private static CodeFix? ReplaceLookAlike(DeckDocument document, DeckDiagnostic diagnostic)

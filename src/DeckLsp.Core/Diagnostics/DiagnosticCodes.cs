@@ -24,4 +24,5 @@ public static class DiagnosticCodes
     public const string MalformedTag = "DECK019";
     public const string EmptyDeletion = "DECK020";
     public const string NeighbourSyntax = "DECK021";
+    public const string ReverseDuplicate = "DECK022";
 }

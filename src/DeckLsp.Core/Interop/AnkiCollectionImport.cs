@@ -95,10 +95,14 @@ public static partial class AnkiCollectionImport
                 var (questionFields, answerFields) = AnkiTemplates.Sides(type, note.Fields.Count);
                 var question = Side(note, questionFields, Link, ref kept);
                 var answer = Side(note, answerFields, Link, ref kept);
-                reversed += noteCards?.Count(c => c.Ordinal > 0) ?? 0;
+                // A note whose cards are its first two templates is "Basic (and reversed card)": card 2 asks the back.
+                var reversible = noteCards is { } both && both.Any(c => c.Ordinal == 1) && both.All(c => c.Ordinal is 0 or 1);
+                reversed += reversible ? 0 : noteCards?.Count(c => c.Ordinal > 0) ?? 0;
                 for (var f = 0; f < note.Fields.Count; f++)
                 {
-                    if (!questionFields.Contains(f) && !answerFields.Contains(f) && note.Fields[f].Trim().Length > 0)
+                    // Our own note types' third field is the card's key (see OurKey), not content.
+                    if (!questionFields.Contains(f) && !answerFields.Contains(f) && note.Fields[f].Trim().Length > 0
+                        && !(f == 2 && AnkiPackageExport.IsOurs(note.NotetypeId)))
                     {
                         var name = type is not null && f < type.Fields.Count ? $"`{type.Fields[f]}`" : $"field {f + 1}";
                         var typeName = type?.Name ?? "";
@@ -107,7 +111,7 @@ public static partial class AnkiCollectionImport
                 }
 
                 card = question.Trim().Length == 0 || answer.Trim().Length == 0 ? null
-                    : new ImportedCard(CardKind.Basic, question, answer);
+                    : new ImportedCard(reversible ? CardKind.Reversible : CardKind.Basic, question, answer);
             }
 
             if (card is null)
@@ -116,7 +120,8 @@ public static partial class AnkiCollectionImport
                 continue;
             }
 
-            var id = AnkiGuids.IdFor(note.Guid, card.Question) ?? note.Guid;
+            // A note we exported names its card in its key field: the id comes back as it was.
+            var id = OurKey(note) is { Card: var ours } && CardIds.IsValid(ours) ? ours : AnkiGuids.IdFor(note.Guid, card.Question) ?? note.Guid;
             if (!CardIds.IsValid(id) || !ids.Add(id))
             {
                 id = $"anki-note-{note.Id.ToString(CultureInfo.InvariantCulture)}";
@@ -167,7 +172,14 @@ public static partial class AnkiCollectionImport
         var imported = AnkiTextFormat.Assemble(read.Select(r => (r.Card, r.Deck, r.Tags)).ToList(), fallbackTitle, deckNotes);
         var roots = read.Select(r => r.Deck.FirstOrDefault() ?? "").Distinct(StringComparer.Ordinal).ToList();
         var rootDeck = package.Decks.Where(d => d.Value.Length == 1 && roots.Count == 1 && d.Value[0] == roots[0]).Select(d => (long?)d.Key).FirstOrDefault();
-        imported = imported with { Id = DeckId(rootDeck, read.Select(r => r.Note.Id)) };
+        // A package we exported keeps its deck's id, so its reviews land where they came from.
+        var ourDecks = read.Select(r => OurKey(r.Note)?.Deck).Distinct(StringComparer.Ordinal).ToList();
+        imported = imported with
+        {
+            Id = ourDecks is [{ } ourDeck] && ourDeck.StartsWith(DeckIdPrefix, StringComparison.Ordinal) && CardIds.IsValid(ourDeck[DeckIdPrefix.Length..])
+                ? ourDeck[DeckIdPrefix.Length..]
+                : DeckId(rootDeck, read.Select(r => r.Note.Id)),
+        };
         return new PackageImport(imported, media, Reviews(package, read.Select(r => (r.Card, r.Note, r.Numbers)).ToList(), deckNotes));
     }
 
@@ -190,6 +202,10 @@ public static partial class AnkiCollectionImport
                 {
                     targets[card.Id] = [id];
                 }
+            }
+            else if (note.Card.Kind == CardKind.Reversible)
+            {
+                targets[card.Id] = [card.Ordinal == 0 ? id : CardKeys.ForReverse(id)];
             }
             else
             {
@@ -233,6 +249,24 @@ public static partial class AnkiCollectionImport
         }
 
         return reviews;
+    }
+
+    private const string DeckIdPrefix = "id:";
+
+    /// <summary>
+    /// The deck and card keys a note we exported holds in its key field (<see cref="AnkiPackageExport.KeyField"/>,
+    /// <c>deck key/card key</c>), or null for any other note.
+    /// </summary>
+    private static (string Deck, string Card)? OurKey(AnkiNote note)
+    {
+        if (!AnkiPackageExport.IsOurs(note.NotetypeId) || note.Fields.Count < 3)
+        {
+            return null;
+        }
+
+        var key = note.Fields[2];
+        var slash = key.LastIndexOf('/');
+        return slash is > 0 && slash < key.Length - 1 ? (key[..slash], key[(slash + 1)..]) : null;
     }
 
     // The deck's own Anki id keeps it the same deck on every import; a package of several decks is named by its notes.

@@ -80,7 +80,7 @@ public static class AnkiTextFormat
                 extraFields += more.Count > 0 ? 1 : 0;
                 var fullAnswer = string.Join("\n\n", new[] { answer.Markdown }.Concat(more.Select(m => m.TrimStart('\n'))).Where(m => m.Length > 0));
                 card = question.Markdown.Trim().Length == 0 || fullAnswer.Trim().Length == 0 ? null
-                    : new ImportedCard(CardKind.Basic, question.Markdown, fullAnswer);
+                    : new ImportedCard(IsReversed(notetype) ? CardKind.Reversible : CardKind.Basic, question.Markdown, fullAnswer);
             }
 
             if (card is null)
@@ -191,6 +191,16 @@ public static class AnkiTextFormat
         return rank.Where(p => p.Key == prefix || p.Key.StartsWith(prefix + '\u001f', StringComparison.Ordinal)).Min(p => p.Value);
     }
 
+    /// <summary>Anki's stock note type of two cards per note, front → back and back → front: our reversible card.</summary>
+    public const string ReversedNotetype = "Basic (and reversed card)";
+
+    /// <summary>
+    /// A note type that makes a reverse card: Anki's "Basic (and reversed card)" (and the localized or renamed copies that
+    /// keep "reverse" in their name). "Basic (optional reversed card)" makes the reverse only when its third field is
+    /// filled, which a text export does not say: it counts as reversed too, and the import's notes do not hide it.
+    /// </summary>
+    public static bool IsReversed(string notetype) => notetype.Contains("revers", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>One deck to export, and its cards' keys in the review database when one was given (aligned with the cards).</summary>
     public sealed record Source(DeckDocument Document, IReadOnlyList<string?>? StoredKeys);
 
@@ -237,7 +247,8 @@ public static class AnkiTextFormat
                 }
                 else
                 {
-                    records.Add([guid, "Basic", DeckPath(deck, card), AnkiHtml.WithAnkiMedia(AnkiHtml.FromMarkdown(question), media), Html(answer), tags]);
+                    records.Add([guid, card.Kind == CardKind.Reversible ? ReversedNotetype : "Basic", DeckPath(deck, card),
+                        AnkiHtml.WithAnkiMedia(AnkiHtml.FromMarkdown(question), media), Html(answer), tags]);
                 }
             }
         }
@@ -251,7 +262,7 @@ public static class AnkiTextFormat
         return (Delimited.Write(records, '\t', Prelude), notes);
     }
 
-    private static string DeckPath(Deck deck, Card card)
+    internal static string DeckPath(Deck deck, Card card)
     {
         var names = new List<string>();
         for (var at = card.SectionIndex; at >= 0; at = deck.Sections[at].ParentIndex)

@@ -55,7 +55,12 @@ public static partial class DeckWriter
 
     private static void WriteCard(StringBuilder builder, ImportedCard card)
     {
-        var marker = card.Kind == CardKind.Cloze ? "C:" : "Q:";
+        var marker = card.Kind switch
+        {
+            CardKind.Cloze => "C:",
+            CardKind.Reversible => "R:",
+            _ => "Q:",
+        };
         var comment = card.Id is { } id ? $"<!-- id: {id} -->" : null;
         AppendSide(builder, marker, card.Question, comment);
         if (card.Answer is { } answer)

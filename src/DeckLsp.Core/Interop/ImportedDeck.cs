@@ -24,7 +24,7 @@ public sealed record ImportedDeck(string Title, IReadOnlyList<ImportedCard> Card
 /// One card as Markdown. A side whose first block must stand at the start of a line (a list, code) begins with
 /// <c>\n</c>, so it is written on the line after its marker; any other side follows its marker on the same line.
 /// </summary>
-/// <param name="Kind">Basic (question and answer) or cloze (<see cref="Question"/> holds the <c>{{…}}</c> text).</param>
+/// <param name="Kind">Basic (question and answer), reversible (the same, studied both ways) or cloze (<see cref="Question"/> holds the <c>{{…}}</c> text).</param>
 /// <param name="Question">The question's Markdown, or a cloze card's text.</param>
 /// <param name="Answer">The answer's Markdown; for a cloze card the optional extra text, null when there is none.</param>
 public sealed record ImportedCard(CardKind Kind, string Question, string? Answer)

@@ -12,6 +12,7 @@ internal sealed class DeckBuilder(string text, string fileName)
 {
     private readonly List<Card> _cards = [];
     private readonly List<string> _questions = [];
+    private readonly List<string?> _reverseAnswers = [];
     private readonly List<Section> _sections = [];
     private readonly List<DeckDiagnostic> _problems = [];
     private readonly List<LinkTarget> _links = [];
@@ -64,6 +65,7 @@ internal sealed class DeckBuilder(string text, string fileName)
 
         CloseSections(0, text.Length);
         CardChecks.ReportDuplicateQuestions(_cards, _questions, _problems);
+        CardChecks.ReportReverseDuplicates(_cards, _questions, _reverseAnswers, _problems);
         CardChecks.ReportDuplicateIds(_cards, _problems);
         var deck = new Deck
         {
@@ -81,6 +83,7 @@ internal sealed class DeckBuilder(string text, string fileName)
     {
         _cards.Add(content.Cards[index].Shifted(start, _openSections.Count > 0 ? _openSections.Peek() : -1));
         _questions.Add(content.NormalizedQuestions[index]);
+        _reverseAnswers.Add(content.NormalizedReverseAnswers[index]);
     }
 
     private void OpenSection(Parsing.Item heading)

@@ -18,11 +18,12 @@ internal sealed class SegmentContent
     public readonly record struct Heading(Item Item, int CardsBefore);
 
     private SegmentContent(
-        Card[] cards, string[] questions, Heading[] headings, DeckDiagnostic[] problems, LinkTarget[] links,
+        Card[] cards, string[] questions, string?[] answers, Heading[] headings, DeckDiagnostic[] problems, LinkTarget[] links,
         FrontMatterReader.Result? frontMatter)
     {
         Cards = cards;
         NormalizedQuestions = questions;
+        NormalizedReverseAnswers = answers;
         Headings = headings;
         Problems = problems;
         Links = links;
@@ -36,6 +37,9 @@ internal sealed class SegmentContent
 
     /// <summary>Each card's question as <see cref="CardText.DuplicateKey"/> makes it, for finding duplicates deck-wide.</summary>
     public string[] NormalizedQuestions { get; }
+
+    /// <summary>Each reversible card's answer, keyed like the questions (null for other cards): what its reverse asks.</summary>
+    public string?[] NormalizedReverseAnswers { get; }
 
     public Heading[] Headings { get; }
 
@@ -61,7 +65,7 @@ internal sealed class SegmentContent
         {
             var firstLine = text.AsSpan(start, segment.Length).IndexOfAny('\r', '\n');
             var span = new TextSpan(0, firstLine < 0 ? segment.Length : firstLine);
-            return new SegmentContent([], [], [], [Unreadable(span, "DeckLsp failed to check it (a bug: please report the text)")], [], null);
+            return new SegmentContent([], [], [], [], [Unreadable(span, "DeckLsp failed to check it (a bug: please report the text)")], [], null);
         }
     }
 
@@ -129,10 +133,14 @@ internal sealed class SegmentContent
         var cards = new CardChecks(text, problems).Check(assembler.Cards, ids, tags, code);
         NeighbourSyntax.Find(text, start, segment.Length, cards, code, links, problems);
         var questions = cards.Select(card => CardText.DuplicateKey(text.Substring(card.Question.Start, card.Question.Length))).ToArray();
+        var answers = cards.Select(card => card is { Kind: CardKind.Reversible, Answer: { } answer }
+            ? CardText.DuplicateKey(text.Substring(answer.Start, answer.Length))
+            : null).ToArray();
         var frontMatter = assembler.FrontMatter is { } read ? read with { Problems = read.Problems.Select(p => p.Shifted(-start)).ToArray() } : null;
         return new SegmentContent(
             cards.Select(card => card.Shifted(-start, card.SectionIndex)).ToArray(),
             questions,
+            answers,
             assembler.Headings.Select(h => h with { Item = h.Item with { Span = h.Item.Span.Shift(-start) } }).ToArray(),
             problems.Select(p => p.Shifted(-start)).ToArray(),
             links.ToArray(),
@@ -193,9 +201,15 @@ internal sealed class SegmentContent
             var marker = new TextSpan(item.Span.Start, Markers.Length);
             switch (item.Marker)
             {
-                case MarkerKind.Question or MarkerKind.Cloze:
+                case MarkerKind.Question or MarkerKind.Cloze or MarkerKind.Reversible:
                     CloseCard();
-                    _card = new OpenCard(item.Marker == MarkerKind.Cloze ? CardKind.Cloze : CardKind.Basic, marker) { QuestionEnd = item.Span.End };
+                    var kind = item.Marker switch
+                    {
+                        MarkerKind.Cloze => CardKind.Cloze,
+                        MarkerKind.Reversible => CardKind.Reversible,
+                        _ => CardKind.Basic,
+                    };
+                    _card = new OpenCard(kind, marker) { QuestionEnd = item.Span.End };
                     break;
                 case MarkerKind.Answer when _card is null:
                     problems.Add(new DeckDiagnostic(DiagnosticCodes.AnswerWithoutQuestion, DeckSeverity.Error,

@@ -206,7 +206,7 @@ internal static partial class BlockReader
                     {
                         AddPart(partMarker, partStart, TrimEnd(partStart, lineStart));
                     }
-                    else if (marker is MarkerKind.Question or MarkerKind.Cloze)
+                    else if (marker is MarkerKind.Question or MarkerKind.Cloze or MarkerKind.Reversible)
                     {
                         AddBoundary(span.Start);
                     }

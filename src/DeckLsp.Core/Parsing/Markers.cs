@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DeckLsp.Core.Parsing;
 
-/// <summary>Recognises markers (<c>Q:</c>, <c>A:</c>, <c>C:</c>) and the look-alikes that authors type by mistake.</summary>
+/// <summary>Recognises markers (<c>Q:</c>, <c>R:</c>, <c>A:</c>, <c>C:</c>) and the look-alikes that authors type by mistake.</summary>
 public static partial class Markers
 {
     public const int Length = 2;
@@ -12,6 +12,7 @@ public static partial class Markers
         MarkerKind.Question => "Q:",
         MarkerKind.Answer => "A:",
         MarkerKind.Cloze => "C:",
+        MarkerKind.Reversible => "R:",
         _ => "",
     };
 
@@ -28,6 +29,7 @@ public static partial class Markers
             'Q' => MarkerKind.Question,
             'A' => MarkerKind.Answer,
             'C' => MarkerKind.Cloze,
+            'R' => MarkerKind.Reversible,
             _ => MarkerKind.None,
         };
     }
@@ -50,13 +52,14 @@ public static partial class Markers
         }
 
         var trimmed = line.TrimEnd();
-        if (trimmed.Length == 1 && KindOf(trimmed.ToString()) is var lone && lone != MarkerKind.None)
+        // A lone or dotted R is an initial or a language far more often than a reversible card: only Q, A and C count.
+        if (trimmed.Length == 1 && KindOf(trimmed.ToString()) is var lone && lone is not (MarkerKind.None or MarkerKind.Reversible))
         {
             return (lone, 1);
         }
 
         if (line.Length >= 2 && line[1] == '.' && (line.Length == 2 || char.IsWhiteSpace(line[2]))
-            && KindOf(line[..1].ToString()) is var dotted && dotted != MarkerKind.None && char.IsUpper(line[0]))
+            && KindOf(line[..1].ToString()) is var dotted && dotted is not (MarkerKind.None or MarkerKind.Reversible) && char.IsUpper(line[0]))
         {
             return (dotted, 2);
         }
@@ -69,13 +72,15 @@ public static partial class Markers
         "q" or "question" => MarkerKind.Question,
         "a" or "answer" => MarkerKind.Answer,
         "c" or "cloze" => MarkerKind.Cloze,
+        "r" => MarkerKind.Reversible,
         _ => MarkerKind.None,
     };
 
     // Everything here is a look-alike only because the canonical form (an upper-case letter and ':' at once) was
-    // already ruled out by At(); the alternatives are the mistakes authors make when moving from other tools.
+    // already ruled out by At(); the alternatives are the mistakes authors make when moving from other tools. R (newer,
+    // and a common letter in prose: "r: the radius") has only the bold, spaced and full-width forms, never lower case.
     [GeneratedRegex(
-        @"^(?:(?<open>\*\*|__)(?<word>[QAC]|Question|Answer|Cloze)\s*[:：](?:\k<open>)|(?<word>[qac])\s*[:：]|(?<word>[QAC])\s+[:：]|(?<word>[QAC])：|(?<word>question|answer|cloze)\s*[:：])",
+        @"^(?:(?<open>\*\*|__)(?<word>[QAC]|(?-i:R)|Question|Answer|Cloze)\s*[:：](?:\k<open>)|(?<word>[qac])\s*[:：]|(?<word>[QAC]|(?-i:R))\s+[:：]|(?<word>[QAC]|(?-i:R))：|(?<word>question|answer|cloze)\s*[:：])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ColonLookAlike();
 }

@@ -17,16 +17,24 @@ public static class CardRenderer
     /// <c>&lt;mark class="cloze"&gt;</c>, the others shown as their text; null hides (and reveals) them all.
     /// </summary>
     /// <param name="resolveRelative">Turns a relative link or image path into a URI the webview can load, or null to drop it.</param>
-    public static RenderedCard Render(Card card, string deckText, Func<string, string?> resolveRelative, int? deletionIndex = null)
+    /// <param name="reverse">For a reversible card, its reverse direction: the answer on the front, the question revealed.</param>
+    public static RenderedCard Render(Card card, string deckText, Func<string, string?> resolveRelative, int? deletionIndex = null, bool reverse = false)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(deckText);
         ArgumentNullException.ThrowIfNull(resolveRelative);
         var answer = card.Answer is { } span ? SafeMarkdown.ToHtml(deckText.Substring(span.Start, span.Length), resolveRelative) : null;
+        if (reverse && card.Kind != CardKind.Reversible)
+        {
+            throw new ArgumentException($"A {card.Kind} card has no reverse direction.", nameof(reverse));
+        }
+
         if (card.Kind != CardKind.Cloze)
         {
             var question = SafeMarkdown.ToHtml(deckText.Substring(card.Question.Start, card.Question.Length), resolveRelative);
-            return new RenderedCard(question, question + AnswerRule + (answer ?? ""));
+            return reverse
+                ? new RenderedCard(answer ?? "", (answer ?? "") + AnswerRule + question)
+                : new RenderedCard(question, question + AnswerRule + (answer ?? ""));
         }
 
         if (deletionIndex is { } index && card.Deletions.All(d => d.Index != index))

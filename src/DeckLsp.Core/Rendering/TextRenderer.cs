@@ -22,16 +22,23 @@ public static class TextRenderer
 
     /// <summary>
     /// A card's two sides. For a cloze card, <paramref name="deletionIndex"/> names the deletion studied (hidden on the
-    /// front, revealed on the back); null hides them all.
+    /// front, revealed on the back); null hides them all. <paramref name="reverse"/>: a reversible card's reverse
+    /// direction, the answer asked and the question shown after it.
     /// </summary>
-    public static TextCard Render(Card card, string deckText, int? deletionIndex = null)
+    public static TextCard Render(Card card, string deckText, int? deletionIndex = null, bool reverse = false)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(deckText);
+        if (reverse && card.Kind != CardKind.Reversible)
+        {
+            throw new ArgumentException($"A {card.Kind} card has no reverse direction.", nameof(reverse));
+        }
+
         var answer = card.Answer is { } span ? Lines(deckText.Substring(span.Start, span.Length), []) : null;
         if (card.Kind != CardKind.Cloze)
         {
-            return new TextCard(Lines(deckText.Substring(card.Question.Start, card.Question.Length), []), answer ?? []);
+            var question = Lines(deckText.Substring(card.Question.Start, card.Question.Length), []);
+            return reverse ? new TextCard(answer ?? [], question) : new TextCard(question, answer ?? []);
         }
 
         if (deletionIndex is { } index && card.Deletions.All(d => d.Index != index))

@@ -4,6 +4,7 @@ using DeckLsp.Core.Interop;
 using DeckLsp.Core.Model;
 using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
+using DeckLsp.Server.History;
 using DeckLsp.Server.Interop;
 using DeckLsp.Server.Reviews;
 using DeckLsp.Core.Scheduling;
@@ -11,17 +12,18 @@ using DeckLsp.Core.Scheduling;
 namespace DeckLsp.Server.Cli;
 
 /// <summary>
-/// `decklsp export DECK... --format anki-text|tsv|fsrs-revlog [-o OUT] [--db PATH]`: the decks as an Anki text export
-/// (GUIDs from card keys), a Quizlet-style table, or their review log in the FSRS optimizer's CSV. Prints to stdout
-/// without -o; with it, the file appears whole or not at all. Exit 0, or 2 for a usage error or an unreadable deck.
+/// `decklsp export DECK... --format anki-text|apkg|tsv|fsrs-revlog [-o OUT] [--db PATH]`: the decks as an Anki text export
+/// (GUIDs from card keys), an Anki package with media and review history (-o required), a Quizlet-style table, or their
+/// review log in the FSRS optimizer's CSV. Prints to stdout without -o; with it, the file appears whole or not at all.
+/// Exit 0, or 2 for a usage error or an unreadable deck.
 /// </summary>
 internal static class ExportCommand
 {
     public static Command Create(CliHistory.Choice history, TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("decks") { Arity = ArgumentArity.OneOrMore, Description = "Deck files, folders or globs." };
-        var format = new Option<string>("--format") { Description = "anki-text, tsv or fsrs-revlog.", Required = true };
-        format.AcceptOnlyFromAmong("anki-text", "tsv", "fsrs-revlog");
+        var format = new Option<string>("--format") { Description = "anki-text, apkg (an Anki package, with -o), tsv or fsrs-revlog.", Required = true };
+        format.AcceptOnlyFromAmong("anki-text", "apkg", "tsv", "fsrs-revlog");
         var outputPath = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output)." };
         var keepFormulas = new Option<bool>("--keep-formulas")
         {
@@ -44,6 +46,12 @@ internal static class ExportCommand
         if (!DeckPaths.TryExpand(paths, out var files, out var problem))
         {
             error.WriteLine($"decklsp export: {problem}");
+            return DeckCommandLine.UsageError;
+        }
+
+        if (format == "apkg" && outputPath is null)
+        {
+            error.WriteLine("decklsp export: --format apkg writes a package file: name it with -o, such as -o decks.apkg.");
             return DeckCommandLine.UsageError;
         }
 
@@ -89,6 +97,11 @@ internal static class ExportCommand
         }
 
         using var _ = histories;
+        if (format == "apkg")
+        {
+            return WritePackage(documents, histories, outputPath!, error);
+        }
+
         string text;
         IReadOnlyList<string> notes = [];
         switch (format)
@@ -98,6 +111,12 @@ internal static class ExportCommand
                 break;
             case "tsv":
                 text = DelimitedFormat.Export(documents.SelectMany(d => Rows(d.Document)), spreadsheetSafe);
+                var reversible = documents.Sum(d => d.Document.Deck.Cards.Count(c => c.Kind == CardKind.Reversible));
+                if (reversible > 0)
+                {
+                    notes = [$"{reversible} reversible card{(reversible == 1 ? " is" : "s are")} written as one row (a table has no directions: Quizlet's own setting studies a set both ways)"];
+                }
+
                 break;
             default:
                 var rows = documents.SelectMany(d => Revlog(CliHistory.Link(histories, d.Path, d.Document))).ToList();
@@ -141,6 +160,7 @@ internal static class ExportCommand
     {
         "tsv" => ".tsv",
         "fsrs-revlog" => ".csv",
+        "apkg" => ".apkg",
         _ => ".txt",
     };
 
@@ -152,6 +172,66 @@ internal static class ExportCommand
     {
         var identity = deck.History.IdentityOf(deck.Link.Deck);
         return deck.Link.Cards.Select(k => identity.RatedCards.Contains(k) || identity.Seen.ContainsKey(k) ? k.Value : null).ToList();
+    }
+
+    private static int WritePackage(List<(string Path, DeckDocument Document)> documents, Histories histories, string outputPath, TextWriter error)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var media = new PackageMedia();
+        var decks = new List<PackageDeck>();
+        foreach (var (path, document) in documents)
+        {
+            var deck = CliHistory.Link(histories, path, document);
+            var reviews = new Dictionary<string, IReadOnlyList<ExportedReview>>(StringComparer.Ordinal);
+            foreach (var (_, _, key) in deck.ReviewItems())
+            {
+                if (Reviews(deck, key) is { Count: > 0 } list)
+                {
+                    reviews[key.Local] = list;
+                }
+            }
+
+            decks.Add(new PackageDeck(document, deck.Link.Deck.Value, deck.Link.Cards.Select(k => k.Value).ToList(), StoredKeys(deck), reviews,
+                relative => media.NameOf(path, relative)));
+        }
+
+        var content = AnkiPackageExport.Build(decks, now);
+        foreach (var note in content.Messages.Concat(media.Notes))
+        {
+            error.WriteLine($"decklsp export: note: {note}");
+        }
+
+        try
+        {
+            using var staged = new StagedFiles();
+            staged.Write(outputPath, stream => AnkiPackageWriter.Write(stream, content, media.Files, now));
+            staged.Commit();
+        }
+        catch (Exception e) when (FileProblem.Is(e) || e is Microsoft.Data.Sqlite.SqliteException)
+        {
+            var cause = e is StagedFileException staged ? staged.InnerException! : e;
+            error.WriteLine($"decklsp export: cannot write {outputPath}: {FileProblem.Reason(cause)}; {FileProblem.WriteAdvice(cause)}.");
+            return DeckCommandLine.UsageError;
+        }
+
+        return 0;
+    }
+
+    // Each scheduling rating in force with the states before and after it, as the replay gives them.
+    private static List<ExportedReview> Reviews(ReviewDeck deck, ReviewKey key)
+    {
+        var replay = deck.History.Replay;
+        var id = key.ToString();
+        var list = new List<ExportedReview>();
+        CardMemory? state = null;
+        foreach (var rating in deck.Of(key).Ratings.Where(r => !r.Cram))
+        {
+            var after = replay.Apply(id, state, rating.Rating, rating.At);
+            list.Add(new ExportedReview(rating.At, replay.Scale.GradeOf(rating.Rating), rating.DurationMs, state, after));
+            state = after;
+        }
+
+        return list;
     }
 
     // Markdown as written, ids left out; a cloze card's text stands as the question, its extra text as the answer.

@@ -124,7 +124,7 @@ internal static class StudyCommand
             var (deck, card, where) = cards[key];
             now = Now(time);
             var intervals = request.Cram ? replay.CramLabels() : replay.IntervalLabels(key, item.Source.Current.Card(item.ReviewKey).State, now);
-            var view = new StudyView(TextRenderer.Render(card, deck.Document.Text, item.ReviewKey.Deletion), intervals, request.Cram,
+            var view = new StudyView(TextRenderer.Render(card, deck.Document.Text, item.ReviewKey.Deletion, item.ReviewKey.Reverse), intervals, request.Cram,
                 session.Rated.Count, session.Queue.Count, where);
             var shown = time.GetTimestamp();
             var choice = screen.Question(view);

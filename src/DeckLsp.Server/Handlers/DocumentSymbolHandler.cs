@@ -69,7 +69,12 @@ internal sealed class DocumentSymbolHandler(DocumentStore store) : ILspHandler
             var node = new Node(card.Span.Start, new DocumentSymbol
             {
                 Name = card.Title.Length > 0 ? card.Title : "(empty question)",
-                Detail = card.Kind == CardKind.Cloze ? "cloze" : "card",
+                Detail = card.Kind switch
+                {
+                    CardKind.Cloze => "cloze",
+                    CardKind.Reversible => "reversible card",
+                    _ => "card",
+                },
                 Kind = SymbolKind.Key,
                 Range = lines.ToRange(card.Span),
                 SelectionRange = lines.ToRange(card.Question.IsEmpty ? card.Marker : TextSpan.FromBounds(card.Marker.Start, card.Question.End)),

@@ -60,7 +60,10 @@ internal sealed class HoverHandler(DocumentStore store, ReviewDecks decks, Revie
             foreach (var (_, _, review) in study.ReviewItems().Where(item => item.CardKey == key))
             {
                 var history = study.Of(review);
-                var label = review.Deletion is { } deletion ? $"Deletion {deletion}: " : "";
+                var label = review.Deletion is { } deletion ? $"Deletion {deletion}: "
+                    : review.Reverse ? "Reverse (answer → question): "
+                    : card.Kind == CardKind.Reversible ? "Forward (question → answer): "
+                    : "";
                 if (history.State is not { } memory)
                 {
                     markdown.Append($"{label}new, never reviewed\n\n");
@@ -86,7 +89,12 @@ internal sealed class HoverHandler(DocumentStore store, ReviewDecks decks, Revie
     internal static string Describe(Card card, string text)
     {
         var markdown = new StringBuilder();
-        markdown.Append(card.Kind == CardKind.Cloze ? "**Cloze card**" : "**Basic card**");
+        markdown.Append(card.Kind switch
+        {
+            CardKind.Cloze => "**Cloze card**",
+            CardKind.Reversible => "**Reversible card** (studied both ways)",
+            _ => "**Basic card**",
+        });
         markdown.Append(card.Id is { } id ? $" · id `{id}`" : " · no id");
         markdown.Append("\n\n---\n\n");
         if (card.Kind == CardKind.Cloze)

@@ -32,7 +32,12 @@ internal sealed class WorkspaceSymbolHandler(WorkspaceDecks decks, WorkspaceInde
                     Name = card.Title.Length > 0 ? card.Title : "(empty question)",
                     Kind = SymbolKind.Key,
                     Location = new Location { Uri = deck.Uri, Range = card.Range.ToLsp() },
-                    ContainerName = card.Kind == CardKind.Cloze ? $"{deck.Title} (cloze)" : deck.Title,
+                    ContainerName = card.Kind switch
+                    {
+                        CardKind.Cloze => $"{deck.Title} (cloze)",
+                        CardKind.Reversible => $"{deck.Title} (reversible)",
+                        _ => deck.Title,
+                    },
                 }));
             }
         }

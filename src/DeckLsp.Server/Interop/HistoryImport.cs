@@ -12,11 +12,16 @@ internal sealed record HistoryOutcome(int Reviews, int Cards, int AlreadyKnown, 
 /// <summary>
 /// Writes an imported deck's review history into the deck's history (its repository's, else the per-user database, or
 /// <c>--db</c>), under the keys the server will look for: each review under its card's key in the deck (an imported
-/// deck names itself with a front-matter id). Appending what each card already has nothing newer than, importing the
-/// same package twice adds nothing the second time.
+/// deck names itself with a front-matter id). A review the card's history already holds (a rating within a second of
+/// it: a package we exported carries our ratings at their own times, as Anki's revlog ids) is not added again, so
+/// importing the same package twice adds nothing the second time, and a package that went to Anki and came back adds
+/// only the reviews made there, wherever they fall in time.
 /// </summary>
 internal static class HistoryImport
 {
+    /// <summary>How close in time a rating of the same card must be to count as the same review (revlog ids are milliseconds, made unique by a few).</summary>
+    private static readonly TimeSpan SameReview = TimeSpan.FromSeconds(1);
+
     public static HistoryOutcome Write(ReviewDeck deck, IReadOnlyList<ImportedReview> reviews, DateTimeOffset now)
     {
         var source = deck.Link.Source;
@@ -26,10 +31,10 @@ internal static class HistoryImport
         foreach (var card in reviews.GroupBy(r => r.ReviewKey, StringComparer.Ordinal))
         {
             var key = ReviewKey.Parse(deck.Link.Deck, card.Key);
-            var latest = history.Card(key).LastRating?.At;
+            var known = history.Card(key).Ratings.Select(r => r.At).ToList();
             foreach (var review in card.OrderBy(r => r.ReviewedAt))
             {
-                if (review.ReviewedAt <= latest)
+                if (known.Exists(at => (at - review.ReviewedAt).Duration() < SameReview))
                 {
                     already++;
                     continue;

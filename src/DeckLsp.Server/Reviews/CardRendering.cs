@@ -1,3 +1,4 @@
+using DeckLsp.Core.Identity;
 using DeckLsp.Core.Model;
 using DeckLsp.Core.Rendering;
 
@@ -10,10 +11,11 @@ namespace DeckLsp.Server.Reviews;
 /// </summary>
 internal class CardRendering
 {
-    public virtual RenderedCard Render(Card card, string deckText, string? deckPath, int? deletion)
+    /// <summary>The side of <paramref name="card"/> that <paramref name="key"/> studies: a deletion, a direction, or the card.</summary>
+    public virtual RenderedCard Render(Card card, string deckText, string? deckPath, ReviewKey key)
     {
         var folder = Path.GetDirectoryName(deckPath);
-        return CardRenderer.Render(card, deckText, relative => Resolve(folder, relative), deletion);
+        return CardRenderer.Render(card, deckText, relative => Resolve(folder, relative), key.Deletion, key.Reverse);
     }
 
     private static string? Resolve(string? folder, string relative) =>

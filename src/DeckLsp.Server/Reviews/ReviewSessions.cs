@@ -236,7 +236,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         lock (session.Gate)
         {
             return session.Current is { } key && Find(session, key) is var (deck, card, deletion)
-                ? TextRenderer.Render(card, deck.Document.Text, deletion)
+                ? TextRenderer.Render(card, deck.Document.Text, deletion, session.Items[key].ReviewKey.Reverse)
                 : null;
         }
     }
@@ -258,12 +258,13 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
         var card = deck.Document.Deck.Cards[index];
         var deletion = item.ReviewKey.Deletion;
-        return deletion is { } d && card.Deletions.All(x => x.Index != d) ? null : (deck, card, deletion);
+        var reverseGone = item.ReviewKey.Reverse && card.Kind != CardKind.Reversible;
+        return (deletion is { } d && card.Deletions.All(x => x.Index != d)) || reverseGone ? null : (deck, card, deletion);
     }
 
     private ReviewCard? Render(ReviewSession session, string key)
     {
-        if (Find(session, key) is not var (deck, card, deletion))
+        if (Find(session, key) is not var (deck, card, _))
         {
             return null;
         }
@@ -276,7 +277,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
             : reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
         try
         {
-            var rendered = rendering.Render(card, deck.Document.Text, deck.Path, deletion);
+            var rendered = rendering.Render(card, deck.Document.Text, deck.Path, item.ReviewKey);
             return new ReviewCard
             {
                 CardId = key,

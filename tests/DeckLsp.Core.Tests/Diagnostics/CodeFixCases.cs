@@ -20,6 +20,8 @@ public class CodeFixCases
         { "DECK008", "- Q: a\n  still a\n- A: b\n- other item\n", "Q: a\n  still a\nA: b\n\n- other item\n" },
         { "DECK009", "Q: What is X? <!-- id: x -->\nA: 1\n\nQ: Why Y? <!-- id: x -->\nA: 2\n", "Q: What is X? <!-- id: x -->\nA: 1\n\nQ: Why Y? <!-- id: why-y -->\nA: 2\n" },
         { "DECK010", "Q: Why Y? <!-- id: bad id -->\nA: 2\n", "Q: Why Y? <!-- id: why-y -->\nA: 2\n" },
+        { "DECK007", "R : a\n\nA: b\n", "R: a\n\nA: b\n" },
+        { "DECK022", "R: der Hund\nA: the dog\n\nQ: the dog\nA: der Hund\n", "Q: der Hund\nA: the dog\n\nQ: the dog\nA: der Hund\n" },
     };
 
     [Theory]

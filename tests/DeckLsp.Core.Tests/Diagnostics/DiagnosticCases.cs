@@ -14,6 +14,9 @@ public class DiagnosticCases
         { "section description is prose", "# RNNs\n\nSome notes about RNNs.\n\nQ: a\nA: b\n", [] },
         { "prose after a break", "Q: a\nA: b\n\n---\n\nLoose notes.\n", [] },
         { "math block left open at the very end", "C: the {{x::hint}} y\n$$", [] },
+        { "clean reversible card", "R: der Hund\nA: the dog\n\nR:\nle chat\n\nA:\nthe cat\n", [] },
+        { "R inside a word or lower case is prose", "Rust is fast.\n\nr: the radius\n\nRR: no\n", [] },
+        { "a lone or dotted R is prose", "R\n\nR. Feynman said so.\n", [] },
         { "sample-like front matter", "---\ntitle: T\ntags: [a, b]\nid: deck-1\n---\n\nQ: a\n\nA: b\n", [] },
 
         // DECK001
@@ -21,6 +24,7 @@ public class DiagnosticCases
         { "question without answer before next card", "Q: one\n\nQ: two\nA: 2\n", ["DECK001 0:0-0:2"] },
         { "question without answer before heading", "Q: one\n\n# H\n\nQ: two\nA: 2\n", ["DECK001 0:0-0:2"] },
         { "question without answer before break", "Q: one\n\n***\n\nQ: two\nA: 2\n", ["DECK001 0:0-0:2"] },
+        { "reversible card without answer", "R: der Hund\n\nQ: two\nA: 2\n", ["DECK001 0:0-0:2"] },
         { "A: in a code block is not an answer", "Q: one\n\n```\nA: not this\n```\n", ["DECK001 0:0-0:2"] },
 
         // DECK002
@@ -35,6 +39,8 @@ public class DiagnosticCases
         // DECK004
         { "empty answer", "Q: a\n\nA:\n", ["DECK004 2:0-2:2"] },
         { "empty answer before next card", "Q: a\nA:\n\nQ: b\nA: c\n", ["DECK004 1:0-1:2"] },
+
+        { "reversible card with an empty answer", "R: der Hund\nA:\n", ["DECK004 1:0-1:2"] },
 
         // DECK005
         { "second answer", "Q: a\n\nA: b\n\nA: c\n", ["DECK005 4:0-4:2"] },
@@ -62,6 +68,9 @@ public class DiagnosticCases
         { "lone letters", "Q\n\nWhat?\n\nA\n\nThat.\n", ["DECK007 0:0-0:1", "DECK007 4:0-4:1"] },
         { "lower-case a after question line", "Q: a\na: b\n", ["DECK001 0:0-0:2", "DECK007 1:0-1:2"] },
         { "cloze look-alike", "c: {{x}}\n", ["DECK007 0:0-0:2"] },
+        { "bold reversible marker", "**R:** a\n\nA: b\n", ["DECK002 2:0-2:2", "DECK007 0:0-0:6"] },
+        { "reversible marker with a space or a full-width colon", "R : a\n\nR：b\n", ["DECK007 0:0-0:3", "DECK007 2:0-2:2"] },
+        { "marker R in a list item", "- R: a\n", ["DECK008 0:2-0:4"] },
         { "words that merely start with the letters", "Quite so.\n\nAnd then.\n\nQA: not a marker\n", [] },
         { "a sentence with a colon later", "A common case: nothing.\n", [] },
 
@@ -128,6 +137,7 @@ public class DiagnosticCases
 
         // DECK014
         { "answer equal to question", "Q: Paris\nA: paris\n", ["DECK014 1:3-1:8"] },
+        { "reversible answer equal to question", "R: Paris\nA: paris\n", ["DECK014 1:3-1:8"] },
 
         // DECK015
         { "missing image", "Q: a\nA: ![x](images/missing.png)\n", ["DECK015 1:8-1:26"] },
@@ -145,6 +155,13 @@ public class DiagnosticCases
         { "tags comment outside a card", "# S\n\n<!-- tags: exam -->\n\nQ: a\nA: b\n", ["DECK019 2:11-2:15"] },
         { "a tags comment in code is text", "Q: a\nA: `<!-- tags: -->`\n", [] },
         { "other comments are not tags", "Q: a <!-- tagged: ?? -->\nA: b <!-- note: tags: -->\n", [] },
+
+        // DECK022
+        { "reverse asks another card's question", "R: der Hund\nA: the dog\n\nQ: The  dog\nA: der Hund\n", ["DECK022 1:3-1:10"] },
+        { "reverse asks a question that comes later or earlier alike", "Q: the dog\nA: der Hund\n\nR: der Hund\nA: The **dog**\n", ["DECK022 4:3-4:14"] },
+        { "two reverses ask the same", "R: der Hund\nA: the dog\n\nR: le chien\nA: the dog\n", ["DECK022 4:3-4:10"] },
+        { "a one-way card's answer may repeat", "Q: der Hund\nA: the dog\n\nQ: le chien\nA: the dog\n", [] },
+        { "a reverse that asks something new", "R: der Hund\nA: the dog\n\nQ: die Katze\nA: the cat\n", [] },
     };
 
     private static string Nested(int depth) => new string('[', depth) + new string(']', depth);

@@ -13,6 +13,7 @@ public class HistoryLineCases
     {
         { "a rating", new RatingEvent(new("laptop", 7), At, new ReviewKey(Deck, new CardKey("~a1b2c3d4e5f6")), 4, 5321), "r\t7\t2026-12-01T09:30:15.123Z\tp0123456789\t~a1b2c3d4e5f6\t4\t5321" },
         { "a cram rating of a deletion", new RatingEvent(new("laptop", 8), At, new ReviewKey(Deck, new CardKey("bptt"), 2), 1, 0, Cram: true), "r\t8\t2026-12-01T09:30:15.123Z\tp0123456789\tbptt#c2\t1\t0\tc" },
+        { "a rating of a reverse direction", new RatingEvent(new("laptop", 10), At, new ReviewKey(Deck, new CardKey("hund"), Reverse: true), 3, 2100), "r\t10\t2026-12-01T09:30:15.123Z\tp0123456789\thund#r\t3\t2100" },
         { "an undo", new UndoEvent(new("laptop", 9), At, new ReviewKey(Deck, new CardKey("bptt")), new EventId("laptop", 7)), "u\t9\t2026-12-01T09:30:15.123Z\tp0123456789\tbptt\tlaptop\t7" },
         { "a card seen", new CardSeenEvent(new("laptop", 10), At, Deck, new CardKey("~a1b2c3d4e5f6"), 0x0123456789abcdef, 0xfedcba9876543210), "k\t10\t2026-12-01T09:30:15.123Z\tp0123456789\t~a1b2c3d4e5f6\t0123456789abcdef\tfedcba9876543210" },
         { "a deck placed at a path with a tab", new DeckPlacedEvent(new("laptop", 11), At, DeckKey.OfId("rnn"), "decks/odd\tname\\x.deck.md"), "d\t11\t2026-12-01T09:30:15.123Z\tid:rnn\tdecks/odd\\tname\\\\x.deck.md" },

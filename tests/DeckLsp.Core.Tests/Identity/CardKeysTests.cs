@@ -10,6 +10,7 @@ public class CardKeysTests
     [InlineData("Q: a\nA: b\n", "k")]
     [InlineData("C: {{x}} and {{y::hint}} and {{z}}\n", "k#c1 k#c2 k#c3")]
     [InlineData("C: no deletion\n", "")]
+    [InlineData("R: der Hund\nA: the dog\n", "k k#r")]
     public void Each_card_is_reviewed_under_its_keys(string deck, string expected)
     {
         var card = DeckDocument.Parse(deck).Deck.Cards[0];
@@ -18,19 +19,23 @@ public class CardKeysTests
     }
 
     [Theory]
-    [InlineData("k", "k", null)]
-    [InlineData("k#c2", "k", 2)]
-    [InlineData("my-id#c12", "my-id", 12)]
-    [InlineData("odd#c", "odd#c", null)]
-    [InlineData("odd#cx", "odd#cx", null)]
-    public void Review_key_splits_into_card_key_and_deletion(string reviewKey, string cardKey, int? deletion)
+    [InlineData("k", "k", null, false)]
+    [InlineData("k#c2", "k", 2, false)]
+    [InlineData("my-id#c12", "my-id", 12, false)]
+    [InlineData("odd#c", "odd#c", null, false)]
+    [InlineData("odd#cx", "odd#cx", null, false)]
+    [InlineData("k#r", "k", null, true)]
+    [InlineData("~0123456789ab#r", "~0123456789ab", null, true)]
+    [InlineData("#r", "#r", null, false)]
+    public void Review_key_splits_into_card_key_and_direction_or_deletion(string reviewKey, string cardKey, int? deletion, bool reverse)
     {
-        Assert.Equal((cardKey, deletion), CardKeys.Split(reviewKey));
+        Assert.Equal((cardKey, deletion, reverse), CardKeys.Split(reviewKey));
     }
 
     [Fact]
-    public void Deletion_key_splits_back_into_its_parts()
+    public void Deletion_and_reverse_keys_split_back_into_their_parts()
     {
-        Assert.Equal(("~3f", 4), CardKeys.Split(CardKeys.ForDeletion("~3f", 4)));
+        Assert.Equal(("~3f", 4, false), CardKeys.Split(CardKeys.ForDeletion("~3f", 4)));
+        Assert.Equal(("~3f", (int?)null, true), CardKeys.Split(CardKeys.ForReverse("~3f")));
     }
 }

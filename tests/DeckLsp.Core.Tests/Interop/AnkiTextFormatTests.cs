@@ -34,7 +34,7 @@ public sealed class AnkiTextFormatTests
         Assert.Equal(
             [
                 new ReadCard(CardKind.Basic, "Top level?", "Yes", "a3"),
-                new ReadCard(CardKind.Basic, "Two lines", "x, \"y\"", "anki-623c34"),
+                new ReadCard(CardKind.Reversible, "Two lines", "x, \"y\"", "anki-623c34"),
                 new ReadCard(CardKind.Basic, "What is a **cell**?", "The unit of life", "a1"),
                 new ReadCard(CardKind.Cloze, "The {{nucleus::control}} holds {{DNA}}", null, "a2"),
             ],
@@ -69,12 +69,13 @@ public sealed class AnkiTextFormatTests
     [Fact]
     public void Deck_exported_and_imported_again_has_the_same_cards_sections_and_ids()
     {
-        var original = DeckDocument.Parse(File.ReadAllText(Sample("rnn.deck.md")) + "\n# More\n\nQ: Kept id <!-- id: kept -->\n\nA: *yes*\n\nC: a {{b::hint}} c\n");
+        var original = DeckDocument.Parse(File.ReadAllText(Sample("rnn.deck.md")) + "\n# More\n\nQ: Kept id <!-- id: kept -->\n\nA: *yes*\n\nC: a {{b::hint}} c\n\nR: der Hund <!-- id: hund -->\nA: the dog\n");
 
         var (text, notes) = AnkiTextFormat.Export([new AnkiTextFormat.Source(original, null)]);
         var back = WriteAndParse(Imported(AnkiTextFormat.Import(text, "x")));
 
         Assert.Empty(notes);
+        Assert.Contains("\tBasic (and reversed card)\t", text, StringComparison.Ordinal);
         Assert.Equal(Cards(original), Cards(back));
         Assert.Equal(original.Deck.Title, back.Deck.Title);
         Assert.Equal(original.Deck.Tags, back.Deck.Tags);

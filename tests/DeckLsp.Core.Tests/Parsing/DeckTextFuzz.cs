@@ -23,7 +23,7 @@ public class DeckTextFuzz
 
     private static readonly string[] Pieces =
     [
-        "Q: what is it?\n", "A: this\n", "C: the {{x::hint}} y\n", "Q:", "A:", "C:", "Q:\nA:\n", "\n", "\n\n", "\r\n", "\r",
+        "Q: what is it?\n", "A: this\n", "C: the {{x::hint}} y\n", "R: der Hund\n", "A: der Hund\n", "Q:", "A:", "C:", "R:", "R : spaced\n", "Q:\nA:\n", "\n", "\n\n", "\r\n", "\r",
         "# Heading\n", "---\n", "***\n", "```\n", "~~~\n", "    indented\n", "- ", "1. ", "> ", ">", "  ", "\t", ":::\n",
         "<!-- id: a -->", "<!-- id: ", "<!--", "-->", "<div>\n", "</div>\n", "[a](", "[a](x (", "[a](<", "](", "[", "]", "(",
         ")", "![", "{{", "}}", "::", "$$\n", "$", "`", "``", "*", "_", "**", "<", ">", "&", "\\", "|", "| a | b |\n", "|---|\n",

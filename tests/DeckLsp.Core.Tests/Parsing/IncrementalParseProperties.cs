@@ -17,10 +17,10 @@ public class IncrementalParseProperties
     // comments, lists, quotes, setext underlines, tables, math blocks, front matter; plus markers and their look-alikes.
     private static readonly string[] Pieces =
     [
-        "Q: what is it?\n", "A: this\n", "C: the {{x::hint}} y\n", "\n", "\n\n", "# Heading\n", "## Sub\n", "### Deep\n",
+        "Q: what is it?\n", "A: this\n", "C: the {{x::hint}} y\n", "R: der Hund\n", "A: der Hund\n", "\n", "\n\n", "# Heading\n", "## Sub\n", "### Deep\n",
         "---\n", "***\n", "```\n", "```python\n", "~~~\n", "    indented\n", "- item\n", "1. item\n", "- Q: nested\n",
         "> quote\n", "> A: quoted\n", "<!-- id: a -->\n", "<!-- id: b -->", "<!-- tags: t, u/v -->", "<!-- tags: -bad -->\n", "<!--\n", "-->\n", "<div>\n", "</div>\n",
-        "text line\n", "Title\n", "===\n", "| a | b |\n", "|---|---|\n", "$$\n", "Q:", "A:", "C:", "{{", "}}", "\r\n", "\r",
+        "text line\n", "Title\n", "===\n", "| a | b |\n", "|---|---|\n", "$$\n", "Q:", "A:", "C:", "R:", "R : spaced\n", "{{", "}}", "\r\n", "\r",
         "  ", "\t", "q: lower\n", "**Q:** bold\n", "Question: word\n", "Q\n", "[ref]: missing.md\n", "![img](pic.png)\n",
         "x", "é", "😀", "\uFEFF", "\uFEFF---\ntitle: T\n---\n", "---\ntitle: T\n---\n", "`code`", "<script>\n", "</script>\n",
     ];

@@ -130,6 +130,29 @@ public class CardRenderCases
     }
 
     [Fact]
+    public void Reversible_card_forward_asks_the_question_and_reverse_asks_the_answer()
+    {
+        var document = Documents.DeckDocument.Parse("R: der *Hund*\nA: the dog <!-- id: hund -->\n");
+        var card = document.Deck.Cards[0];
+
+        var forward = CardRenderer.Render(card, document.Text, RenderCheck.Resolve);
+        var reverse = CardRenderer.Render(card, document.Text, RenderCheck.Resolve, reverse: true);
+
+        Assert.Equal("<p>der <em>Hund</em></p>\n", forward.FrontHtml);
+        Assert.Equal("<p>der <em>Hund</em></p>\n" + Rule + "<p>the dog </p>\n", forward.BackHtml);
+        Assert.Equal("<p>the dog </p>\n", reverse.FrontHtml);
+        Assert.Equal("<p>the dog </p>\n" + Rule + "<p>der <em>Hund</em></p>\n", reverse.BackHtml);
+    }
+
+    [Fact]
+    public void Reverse_of_a_one_way_card_is_refused()
+    {
+        var document = Documents.DeckDocument.Parse("Q: a\nA: b\n");
+
+        Assert.Throws<ArgumentException>(() => CardRenderer.Render(document.Deck.Cards[0], document.Text, RenderCheck.Resolve, reverse: true));
+    }
+
+    [Fact]
     public void Cloze_deletion_that_does_not_exist_is_refused()
     {
         var document = Documents.DeckDocument.Parse("C: {{a}} and {{b}}\n");

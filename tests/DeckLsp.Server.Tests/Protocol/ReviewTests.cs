@@ -224,10 +224,10 @@ public sealed class ReviewTests : IDisposable
     /// <summary>Renders as Core does, but fails on a card whose text holds the marker: a card that cannot be shown.</summary>
     private sealed class FailingRendering(string marker) : CardRendering
     {
-        public override DeckLsp.Core.Rendering.RenderedCard Render(DeckLsp.Core.Model.Card card, string deckText, string? deckPath, int? deletion) =>
+        public override DeckLsp.Core.Rendering.RenderedCard Render(DeckLsp.Core.Model.Card card, string deckText, string? deckPath, DeckLsp.Core.Identity.ReviewKey key) =>
             deckText.Substring(card.Span.Start, card.Span.Length).Contains(marker, StringComparison.Ordinal)
                 ? throw new InvalidOperationException("the renderer broke on this card")
-                : base.Render(card, deckText, deckPath, deletion);
+                : base.Render(card, deckText, deckPath, key);
     }
 
     [Fact]
