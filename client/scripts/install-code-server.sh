@@ -8,15 +8,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 dir="${CODE_SERVER_DIR:-$repo/.tools/code-server}"
 stamp="$dir/.installed-$version"
 
-packages=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential ripgrep chromium)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "apt: installing ${missing[*]}"
-    sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_=sudo
-    $sudo_ apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bash "$repo/scripts/apt-install.sh" libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential ripgrep chromium
 
 [ -f "$stamp" ] && { echo "code-server $version: already installed in $dir"; exit 0; }
 
