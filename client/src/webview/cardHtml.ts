@@ -100,12 +100,15 @@ function filePath(url: URL): string {
   return /^\/[A-Za-z]:/.test(path) ? path[0] + path[1].toLowerCase() + path.slice(2) : path;
 }
 
-/** Markdig writes math as `<span class="math">\(…\)</span>` and `<div class="math">\[…\]</div>`; KaTeX draws it. */
+/**
+ * The server writes math as `<span class="math">\(…\)</span>`, display math as `<div class="math">\[…\]</div>`, or,
+ * written `$$…$$` inside a paragraph, `<span class="math">\[…\]</span>`; KaTeX draws it.
+ */
 function renderMath(root: DocumentFragment): void {
   for (const element of Array.from(root.querySelectorAll<HTMLElement>(".math"))) {
-    const display = element.tagName === "DIV";
-    const tex = (element.textContent ?? "")
-      .trim()
+    const source = (element.textContent ?? "").trim();
+    const display = element.tagName === "DIV" || source.startsWith("\\[");
+    const tex = source
       .replace(/^\\[([]|^\$\$?/, "")
       .replace(/\\[)\]]$|\$\$?$/, "")
       .trim();

@@ -194,14 +194,17 @@ describe("study page: rendering", () => {
       frontHtml:
         '<h2>Gradients</h2><p>What is <span class="math">\\(\\frac{\\partial L}{\\partial h_t}\\)</span>?</p>' +
         '<pre><code class="language-python">print(sum(range(4)))</code></pre>' +
-        `<p><img src="${deckFolderUri}diagram.png" alt="diagram"></p>`,
+        `<p><img src="${deckFolderUri}diagram.png" alt="diagram"></p>` +
+        '<p>and <span class="math">\\[\\sum_t L_t\\]</span> in a paragraph</p>',
       backHtml:
         '<p>Gradients</p><hr class="answer" />' +
         '<div class="math">\\[\\sum_{k=1}^{t} \\frac{\\partial h_t}{\\partial h_k}\\]</div><table><tr><th>a</th></tr><tr><td>1</td></tr></table>',
     });
     await showView(page, cardView(server, 0, 1, 0, 9, card));
     await front().waitFor();
-    expect(await page.locator(".side.front .katex").count()).toBe(1);
+    expect(await page.locator(".side.front .katex").count()).toBe(2);
+    // $$…$$ inside a paragraph (Anki's \[…\]) is display math too.
+    expect(await page.locator(".side.front .katex-display").count()).toBe(1);
     // KaTeX sizes its boxes through the CSSOM, which the CSP allows; with inline styles blocked they would be empty.
     const sized = page.locator(".side.front .katex-html [style]");
     expect(await sized.count()).toBeGreaterThan(0);

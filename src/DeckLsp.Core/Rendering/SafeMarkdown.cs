@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
@@ -34,6 +35,10 @@ internal static class SafeMarkdown
         }
 
         renderer.ObjectRenderers.Add(new ClozeInlineRenderer());
+        if (!renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer()))
+        {
+            throw new InvalidOperationException("Markdig's inline math renderer was not found to replace.");
+        }
         renderer.Render(document);
         writer.Flush();
         return ClozeMarks.WithoutSentinels(writer.ToString());

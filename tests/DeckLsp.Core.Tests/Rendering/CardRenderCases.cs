@@ -40,6 +40,12 @@ public class CardRenderCases
             "<p>Solve <span class=\"math\">\\(x^2 = 4\\)</span>.</p>\n" + Rule + "<div class=\"math\">\n\\[\nx = \\pm 2\n\\]</div>\n"
         },
         {
+            "display math inside a paragraph keeps its display delimiters",
+            "Q: The sum $$\\sum_k a_k$$ converges when $a_k$ shrinks.\nA: x\n", null,
+            "<p>The sum <span class=\"math\">\\[\\sum_k a_k\\]</span> converges when <span class=\"math\">\\(a_k\\)</span> shrinks.</p>\n",
+            "<p>The sum <span class=\"math\">\\[\\sum_k a_k\\]</span> converges when <span class=\"math\">\\(a_k\\)</span> shrinks.</p>\n" + Rule + "<p>x</p>\n"
+        },
+        {
             "relative image and link resolve through the caller",
             "Q: ![diagram](images/diagram.png) and [notes](notes.md)\nA: x\n", null,
             "<p><img src=\"https://webview.test/deck/images/diagram.png\" alt=\"diagram\" /> and <a href=\"https://webview.test/deck/notes.md\">notes</a></p>\n",
