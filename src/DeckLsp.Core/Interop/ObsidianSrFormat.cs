@@ -25,7 +25,7 @@ public static partial class ObsidianSrFormat
         var (body, _) = NeighbourText.FrontMatter(text, "---");
         var cards = new List<(ImportedCard Card, string? Schedule)>();
         var section = new List<(int Level, string Title)>();
-        int reversed = 0, prose = 0;
+        var prose = 0;
         foreach (var block in Blocks(body))
         {
             var lines = block.ToList();
@@ -45,9 +45,7 @@ public static partial class ObsidianSrFormat
             {
                 var question = string.Join('\n', lines[..separator]);
                 var answer = string.Join('\n', lines[(separator + 1)..]);
-                var both = lines[separator].Trim() == "??";
-                AddBasic(cards, question, answer, both, path, schedule);
-                reversed += both ? 1 : 0;
+                AddBasic(cards, question, answer, lines[separator].Trim() == "??", path, schedule);
             }
             else if (lines.Any(l => SingleLine().IsMatch(l)))
             {
@@ -55,9 +53,8 @@ public static partial class ObsidianSrFormat
                 {
                     if (SingleLine().Match(line) is { Success: true } card)
                     {
-                        var both = card.Groups["sep"].Value == ":::";
-                        AddBasic(cards, card.Groups["q"].Value, card.Groups["a"].Value, both, path, lines.Count == 1 ? schedule : null);
-                        reversed += both ? 1 : 0;
+                        AddBasic(cards, card.Groups["q"].Value, card.Groups["a"].Value, card.Groups["sep"].Value == ":::", path,
+                            lines.Count == 1 ? schedule : null);
                     }
                 }
             }
@@ -76,11 +73,6 @@ public static partial class ObsidianSrFormat
         }
 
         var notes = new List<string>();
-        if (reversed > 0)
-        {
-            notes.Add($"{NeighbourText.Plural(reversed, "card")} studied both ways (`:::` or `??`) became two cards each, a question each way.");
-        }
-
         if (prose > 0)
         {
             notes.Add($"{NeighbourText.Plural(prose, "paragraph")} of the note that {(prose == 1 ? "is" : "are")} not a card {(prose == 1 ? "was" : "were")} left out.");
@@ -105,15 +97,11 @@ public static partial class ObsidianSrFormat
     /// <summary>Whether the text plainly holds Obsidian SR cards: a schedule comment, a <c>::</c> card line, or a <c>?</c> separator line.</summary>
     public static bool Recognizes(string text) => Schedule().IsMatch(text) || SingleLineAnywhere().IsMatch(text) || SeparatorLine().IsMatch(text);
 
+    // A card studied both ways (`:::`, `??`) is one reversible card; its schedule's second entry is the reverse's.
     private static void AddBasic(List<(ImportedCard, string?)> cards, string question, string answer, bool both, List<string> path, string? schedule)
     {
         var (q, a) = (NeighbourText.Side(question), NeighbourText.Side(answer));
-        var entries = schedule is null ? [] : Entries(schedule);
-        cards.Add((new ImportedCard(CardKind.Basic, q, a) { Section = path }, entries.Count > 0 ? entries[0] : null));
-        if (both)
-        {
-            cards.Add((new ImportedCard(CardKind.Basic, a, q) { Section = path }, entries.Count > 1 ? entries[1] : null));
-        }
+        cards.Add((new ImportedCard(both ? CardKind.Reversible : CardKind.Basic, q, a) { Section = path }, schedule));
     }
 
     // Each card with a schedule gets an id (reviews are kept under it) and a Good review where its interval began.
@@ -139,19 +127,18 @@ public static partial class ObsidianSrFormat
             }
 
             result.Add(card with { Id = id });
-            if (card.Kind == CardKind.Basic)
+            // A basic card has one schedule; a reversible card one per direction; a cloze card one per deletion.
+            var keys = card.Kind switch
             {
-                reviews.Add(new ImportedReview(id, Good, entries[0].Due.AddDays(-entries[0].Interval), 0));
-            }
-            else
+                CardKind.Basic => [id],
+                CardKind.Reversible => [id, CardKeys.ForReverse(id)],
+                _ => Enumerable.Range(1, entries.Count).Select(n => CardKeys.ForDeletion(id, n)).ToArray(),
+            };
+            foreach (var (key, entry) in keys.Zip(entries))
             {
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    reviews.Add(new ImportedReview(CardKeys.ForDeletion(id, i + 1), Good, entries[i].Due.AddDays(-entries[i].Interval), 0));
-                }
+                reviews.Add(new ImportedReview(key, Good, entry.Due.AddDays(-entry.Interval), 0));
+                scheduled++;
             }
-
-            scheduled += card.Kind == CardKind.Basic ? 1 : entries.Count;
         }
 
         return (result, reviews, scheduled);

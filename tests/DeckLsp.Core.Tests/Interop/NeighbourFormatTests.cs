@@ -40,29 +40,28 @@ public sealed class NeighbourFormatTests
         Assert.Equal(
             [
                 new ReadCard(CardKind.Basic, "What is the powerhouse of the cell", "The mitochondria", deck.Cards[0].Id),
-                new ReadCard(CardKind.Basic, "Mitosis", "Cell division into two identical cells", deck.Cards[1].Id),
-                new ReadCard(CardKind.Basic, "Cell division into two identical cells", "Mitosis", deck.Cards[2].Id),
+                new ReadCard(CardKind.Reversible, "Mitosis", "Cell division into two identical cells", deck.Cards[1].Id),
                 new ReadCard(CardKind.Basic, "What are the phases of mitosis?", "- prophase\n- metaphase\n- anaphase\n- telophase"),
-                new ReadCard(CardKind.Cloze, "The {{nucleus}} holds the {{DNA}}.", null, deck.Cards[4].Id),
-                new ReadCard(CardKind.Basic, "Chlorophyll", "Green pigment of plants"),
-                new ReadCard(CardKind.Basic, "Green pigment of plants", "Chlorophyll"),
+                new ReadCard(CardKind.Cloze, "The {{nucleus}} holds the {{DNA}}.", null, deck.Cards[3].Id),
+                new ReadCard(CardKind.Reversible, "Chlorophyll", "Green pigment of plants"),
             ],
             Cards(document));
-        Assert.Equal(["Cells", "Plants"], deck.Cards[6].Section);
+        Assert.Equal(["Cells", "Plants"], deck.Cards[4].Section);
         Assert.Equal(deck.Id, Imported(ObsidianSrFormat.Import(text.Replace("2024-05-11,10", "2024-06-01,21", StringComparison.Ordinal), "biology").Result).Id);
 
-        // Each schedule is a Good review where its interval began: due minus interval.
+        // Each schedule is a Good review where its interval began: due minus interval; a card studied both ways has
+        // one schedule per direction, the second the reverse's.
         Assert.Equal(
             [
                 (deck.Cards[0].Id!, "2024-05-01"),
                 (deck.Cards[1].Id!, "2024-05-01"),
-                (deck.Cards[2].Id!, "2024-05-01"),
-                (deck.Cards[4].Id + "#c1", "2024-05-01"),
-                (deck.Cards[4].Id + "#c2", "2024-05-01"),
+                (deck.Cards[1].Id + "#r", "2024-05-01"),
+                (deck.Cards[3].Id + "#c1", "2024-05-01"),
+                (deck.Cards[3].Id + "#c2", "2024-05-01"),
             ],
             reviews.Select(r => (r.ReviewKey, r.ReviewedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         Assert.All(reviews, r => Assert.Equal(4, r.Rating));
-        Assert.Contains(deck.Notes, n => n.Contains("2 cards studied both ways", StringComparison.Ordinal));
+        Assert.DoesNotContain(deck.Notes, n => n.Contains("both ways", StringComparison.Ordinal));
         Assert.Contains(deck.Notes, n => n.Contains("1 paragraph", StringComparison.Ordinal));
     }
 

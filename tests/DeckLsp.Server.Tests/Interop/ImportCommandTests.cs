@@ -104,8 +104,12 @@ public sealed class ImportCommandTests : IDisposable
         var (_, stats, _) = await Run("stats", "--db", database, "--json", deckPath);
 
         Assert.True(code == 0, error);
-        Assert.Contains("7 cards, 5 reviews of 5 cards into", output, StringComparison.Ordinal);
+        Assert.Contains("5 cards, 5 reviews of 5 cards into", output, StringComparison.Ordinal);
         Assert.Contains("0 reviews of 0 cards", again.Out, StringComparison.Ordinal);
-        Assert.Equal(5, JsonDocument.Parse(stats).RootElement.GetProperty("decks")[0].GetProperty("reviews").GetInt32());
+        var deck = JsonDocument.Parse(stats).RootElement.GetProperty("decks")[0];
+        Assert.Equal(5, deck.GetProperty("reviews").GetInt32());
+        // Studied as 8: three one-way cards, two reversible ones both ways, the cloze card's two deletions.
+        Assert.Equal(8, deck.GetProperty("cards").GetInt32());
+        Assert.Contains("\nR: Mitosis", await File.ReadAllTextAsync(deckPath), StringComparison.Ordinal);
     }
 }
