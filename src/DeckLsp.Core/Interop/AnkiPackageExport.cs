@@ -101,7 +101,6 @@ public static partial class AnkiPackageExport
         foreach (var deck in decks)
         {
             var document = deck.Document;
-            var tags = string.Join(' ', document.Deck.Tags.Select(t => t.Replace(' ', '_')));
             // Ids in the deck's order (an importer lists notes by id), from a base the deck's key gives: the same on every export.
             var noteBase = StableId("notes\u001f" + deck.DeckKey) / IdBlock * IdBlock;
             var cardBase = StableId("cards\u001f" + deck.DeckKey) / IdBlock * IdBlock;
@@ -127,6 +126,7 @@ public static partial class AnkiPackageExport
                 var noteId = noteBase + i;
                 var key = deck.DeckKey + "/" + cardKey;
                 var sort = SortText(fields[0]);
+                var tags = AnkiTextFormat.AnkiTags(document.Deck, card);
                 notes.Add(new AnkiNoteRow(noteId, guid, notetype.Id, [.. fields, key], sort, Checksum(sort), tags.Length == 0 ? "" : $" {tags} "));
                 for (var ordinal = 0; ordinal < reviewKeys.Count; ordinal++)
                 {

@@ -132,15 +132,24 @@ public static class AnkiTextFormat
         return ImportResult.Read(Assemble(read, fallbackTitle, notes));
     }
 
-    /// <summary>Title from the decks the notes share, sections from their subdecks, tags that every note has.</summary>
+    /// <summary>
+    /// Title from the decks the notes share, sections from their subdecks; tags every note has become the deck's, the
+    /// others stay on their cards (those that cannot be card tags are left out, named in a note).
+    /// </summary>
     public static ImportedDeck Assemble(List<(ImportedCard Card, string[] Deck, string[] Tags)> read, string fallbackTitle, List<string> notes)
     {
         var root = read[0].Deck.Length > 0 && read.All(r => r.Deck.Length > 0 && r.Deck[0] == read[0].Deck[0]) ? read[0].Deck[0] : null;
-        var sectioned = read.Select(r => r.Card with { Section = root is null ? r.Deck : r.Deck[1..] }).ToList();
         var shared = read.Select(r => r.Tags.AsEnumerable()).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal)).ToList();
-        if (read.Any(r => r.Tags.Except(shared, StringComparer.Ordinal).Any()))
+        var leftOut = new SortedSet<string>(StringComparer.Ordinal);
+        var sectioned = read.Select(r =>
         {
-            notes.Add("Tags that only some notes had were left out (a deck's tags are the ones every note shares).");
+            var own = r.Tags.Except(shared, StringComparer.Ordinal).ToList();
+            leftOut.UnionWith(own.Where(t => !CardTags.IsValid(t)));
+            return r.Card with { Section = root is null ? r.Deck : r.Deck[1..], Tags = own.Where(CardTags.IsValid).ToArray() };
+        }).ToList();
+        if (leftOut.Count > 0)
+        {
+            notes.Add($"{DelimitedFormat.Plural(leftOut.Count, "tag")} that only some notes had and that cannot be a card tag (letters, digits, `_ - / . :`) {(leftOut.Count == 1 ? "was" : "were")} left out: {string.Join(", ", leftOut.Take(5))}{(leftOut.Count > 5 ? ", …" : "")}.");
         }
 
         return new ImportedDeck(root ?? fallbackTitle, GroupBySection(sectioned)) { Tags = shared, Notes = notes };
@@ -204,6 +213,9 @@ public static class AnkiTextFormat
     /// <summary>One deck to export, and its cards' keys in the review database when one was given (aligned with the cards).</summary>
     public sealed record Source(DeckDocument Document, IReadOnlyList<string?>? StoredKeys);
 
+    /// <summary>A card's tags as Anki writes a note's: the deck's and the card's own, separated by spaces.</summary>
+    public static string AnkiTags(Deck deck, Card card) => string.Join(' ', CardTags.Of(deck, card).Select(t => t.Replace(' ', '_')));
+
     /// <summary>Anki text export of the decks: a note per card, with a GUID from the card's key (see <see cref="AnkiGuids"/>).</summary>
     public static (string Text, IReadOnlyList<string> Notes) Export(IEnumerable<Source> sources)
     {
@@ -216,10 +228,10 @@ public static class AnkiTextFormat
         {
             var deck = document.Deck;
             var text = document.Text;
-            var tags = string.Join(' ', deck.Tags.Select(t => t.Replace(' ', '_')));
             for (var i = 0; i < deck.Cards.Count; i++)
             {
                 var card = deck.Cards[i];
+                var tags = AnkiTags(deck, card);
                 var question = text.Substring(card.Question.Start, card.Question.Length);
                 var answer = card.Answer is { } span ? text.Substring(span.Start, span.Length) : "";
                 var guid = card.Id is { } id ? AnkiGuids.ForId(id) : storedKeys?[i] ?? AnkiGuids.ForQuestion(question);

@@ -61,7 +61,12 @@ public static partial class DeckWriter
             CardKind.Reversible => "R:",
             _ => "Q:",
         };
-        var comment = card.Id is { } id ? $"<!-- id: {id} -->" : null;
+        var comments = new[]
+        {
+            card.Id is { } id ? $"<!-- id: {id} -->" : null,
+            card.Tags.Count > 0 ? $"<!-- tags: {string.Join(", ", card.Tags)} -->" : null,
+        }.OfType<string>().ToArray();
+        var comment = comments.Length == 0 ? null : string.Join(' ', comments);
         AppendSide(builder, marker, card.Question, comment);
         if (card.Answer is { } answer)
         {

@@ -34,6 +34,9 @@ public sealed record ImportedCard(CardKind Kind, string Question, string? Answer
 
     /// <summary>The headings the card stands under, outermost first (Anki's subdecks); empty for none.</summary>
     public IReadOnlyList<string> Section { get; init; } = [];
+
+    /// <summary>The card's own tags (<c>&lt;!-- tags: … --&gt;</c>), each valid per <see cref="CardTags.IsValid"/>; the deck's are apart.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }
 
 /// <summary>What an import produced: a deck, or why the input could not be read.</summary>

@@ -40,7 +40,19 @@ public sealed class AnkiTextFormatTests
             ],
             Cards(document));
         Assert.Equal([("Cells", 1), ("Parts", 2)], document.Deck.Sections.Select(s => (s.Title, s.Level)));
-        Assert.Contains("Tags that only some notes had were left out (a deck's tags are the ones every note shares).", deck.Notes);
+        // Tags every note has are the deck's; the others stay on their cards.
+        Assert.Equal([["exam"], [], ["exam"], []], document.Deck.Cards.Select(c => c.Tags.ToArray()));
+        Assert.DoesNotContain(deck.Notes, n => n.Contains("Tags", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Anki_tags_that_are_not_card_tags_are_left_out_with_a_note_naming_them()
+    {
+        var deck = Imported(AnkiTextFormat.Import("#separator:tab\n#html:false\n#tags column:3\nq1\ta1\tok we&rd\nq2\ta2\tok\n", "x"));
+
+        Assert.Equal(["ok"], deck.Tags);
+        Assert.All(deck.Cards, c => Assert.Empty(c.Tags));
+        Assert.Contains(deck.Notes, n => n.Contains("we&rd", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,7 +81,7 @@ public sealed class AnkiTextFormatTests
     [Fact]
     public void Deck_exported_and_imported_again_has_the_same_cards_sections_and_ids()
     {
-        var original = DeckDocument.Parse(File.ReadAllText(Sample("rnn.deck.md")) + "\n# More\n\nQ: Kept id <!-- id: kept -->\n\nA: *yes*\n\nC: a {{b::hint}} c\n\nR: der Hund <!-- id: hund -->\nA: the dog\n");
+        var original = DeckDocument.Parse(File.ReadAllText(Sample("rnn.deck.md")) + "\n# More\n\nQ: Kept id <!-- id: kept --> <!-- tags: exam, lang::de -->\n\nA: *yes*\n\nC: a {{b::hint}} c\n\nR: der Hund <!-- id: hund -->\nA: the dog\n");
 
         var (text, notes) = AnkiTextFormat.Export([new AnkiTextFormat.Source(original, null)]);
         var back = WriteAndParse(Imported(AnkiTextFormat.Import(text, "x")));
@@ -79,6 +91,7 @@ public sealed class AnkiTextFormatTests
         Assert.Equal(Cards(original), Cards(back));
         Assert.Equal(original.Deck.Title, back.Deck.Title);
         Assert.Equal(original.Deck.Tags, back.Deck.Tags);
+        Assert.Equal(original.Deck.Cards.Select(c => string.Join(",", c.Tags)), back.Deck.Cards.Select(c => string.Join(",", c.Tags)));
     }
 
     [Theory]
