@@ -389,7 +389,8 @@ internal sealed class AnkiPackage : IDisposable
     private static IEnumerable<string> Strings(SqliteConnection connection, string sql) =>
         Rows(connection, sql).Select(r => Convert.ToString(r[0]) ?? "");
 
-    private static List<object?[]> Rows(SqliteConnection connection, string sql)
+    /// <summary>Every row of a query, each as its column values (what reading a package and its tests need).</summary>
+    internal static List<object?[]> Rows(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

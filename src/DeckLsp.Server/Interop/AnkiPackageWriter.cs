@@ -312,7 +312,8 @@ internal static class AnkiPackageWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    /// <summary>Runs one statement with its parameters (writing a package, and the tests' collections).</summary>
+    internal static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,3 +1,4 @@
+using DeckLsp.Server.Interop;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -108,7 +109,7 @@ internal sealed class AnkiPackageBuilder
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         connection.Open();
         var latest = SchemaVersion >= 18;
-        Execute(connection, """
+        AnkiPackageWriter.Execute(connection, """
             CREATE TABLE col (id integer primary key, crt integer, mod integer, scm integer, ver integer, dty integer, usn integer,
                 ls integer, conf text, models text, decks text, dconf text, tags text);
             CREATE TABLE notes (id integer primary key, guid text, mid integer, mod integer, usn integer, tags text, flds text,
@@ -122,61 +123,49 @@ internal sealed class AnkiPackageBuilder
         var models = latest ? "" : "{" + $"\"{BasicType}\": {{\"name\": \"Basic\", \"type\": 0}}, \"{ClozeType}\": {{\"name\": \"Cloze\", \"type\": 1}}" + "}";
         var decks = latest ? "" : "{" + string.Join(",", _decks.Select(d => $"\"{d.Key}\": {{\"name\": \"{d.Value}\"}}")) + "}";
         var conf = SchedulerVersion is { } scheduler && !latest ? $"{{\"schedVer\": {scheduler}}}" : "{}";
-        Execute(connection, "INSERT INTO col VALUES (1, 0, 0, 0, $ver, 0, 0, 0, $conf, $models, $decks, '{}', '{}')",
+        AnkiPackageWriter.Execute(connection, "INSERT INTO col VALUES (1, 0, 0, 0, $ver, 0, 0, 0, $conf, $models, $decks, '{}', '{}')",
             ("$ver", SchemaVersion), ("$conf", conf), ("$models", models), ("$decks", decks));
         if (latest)
         {
-            Execute(connection, "CREATE TABLE config (KEY text NOT NULL PRIMARY KEY, usn integer, mtime_secs integer, val blob)");
+            AnkiPackageWriter.Execute(connection, "CREATE TABLE config (KEY text NOT NULL PRIMARY KEY, usn integer, mtime_secs integer, val blob)");
             if (SchedulerVersion is { } version)
             {
-                Execute(connection, "INSERT INTO config VALUES ('schedVer', 0, 0, $val)", ("$val", Encoding.UTF8.GetBytes(version.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                AnkiPackageWriter.Execute(connection, "INSERT INTO config VALUES ('schedVer', 0, 0, $val)", ("$val", Encoding.UTF8.GetBytes(version.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             }
         }
 
         if (latest)
         {
-            Execute(connection, """
+            AnkiPackageWriter.Execute(connection, """
                 CREATE TABLE notetypes (id integer primary key, name text, mtime_secs integer, usn integer, config blob);
                 CREATE TABLE decks (id integer primary key, name text, mtime_secs integer, usn integer, common blob, kind blob);
                 """);
             // NotetypeConfig: kind = 1 (field 1) for cloze; other fields (here the sort field, 2) are skipped.
-            Execute(connection, "INSERT INTO notetypes VALUES ($id, 'Basic', 0, 0, $config)", ("$id", BasicType), ("$config", new byte[] { 0x10, 0x00 }));
-            Execute(connection, "INSERT INTO notetypes VALUES ($id, 'Cloze', 0, 0, $config)", ("$id", ClozeType), ("$config", new byte[] { 0x08, 0x01, 0x10, 0x00 }));
+            AnkiPackageWriter.Execute(connection, "INSERT INTO notetypes VALUES ($id, 'Basic', 0, 0, $config)", ("$id", BasicType), ("$config", new byte[] { 0x10, 0x00 }));
+            AnkiPackageWriter.Execute(connection, "INSERT INTO notetypes VALUES ($id, 'Cloze', 0, 0, $config)", ("$id", ClozeType), ("$config", new byte[] { 0x08, 0x01, 0x10, 0x00 }));
             foreach (var (id, name) in _decks)
             {
-                Execute(connection, "INSERT INTO decks VALUES ($id, $name, 0, 0, x'', x'')", ("$id", id), ("$name", name.Replace("::", "\u001f")));
+                AnkiPackageWriter.Execute(connection, "INSERT INTO decks VALUES ($id, $name, 0, 0, x'', x'')", ("$id", id), ("$name", name.Replace("::", "\u001f")));
             }
         }
 
         foreach (var note in _notes)
         {
-            Execute(connection, "INSERT INTO notes VALUES ($id, $guid, $mid, 0, 0, $tags, $flds, '', 0, 0, '')",
+            AnkiPackageWriter.Execute(connection, "INSERT INTO notes VALUES ($id, $guid, $mid, 0, 0, $tags, $flds, '', 0, 0, '')",
                 ("$id", note.Id), ("$guid", note.Guid), ("$mid", note.Type), ("$tags", note.Tags), ("$flds", note.Fields));
         }
 
         foreach (var card in _cards)
         {
-            Execute(connection, "INSERT INTO cards VALUES ($id, $nid, $did, $ord, 0, 0, 2, 2, 0, 1, 2500, 1, 0, 0, 0, 0, 0, '')",
+            AnkiPackageWriter.Execute(connection, "INSERT INTO cards VALUES ($id, $nid, $did, $ord, 0, 0, 2, 2, 0, 1, 2500, 1, 0, 0, 0, 0, 0, '')",
                 ("$id", card.Id), ("$nid", card.Note), ("$did", card.Deck), ("$ord", card.Ordinal));
         }
 
         foreach (var row in _revlog)
         {
-            Execute(connection, "INSERT INTO revlog VALUES ($id, $cid, 0, $ease, $ivl, 0, $factor, 6000, $type)",
+            AnkiPackageWriter.Execute(connection, "INSERT INTO revlog VALUES ($id, $cid, 0, $ease, $ivl, 0, $factor, 6000, $type)",
                 ("$id", row.Id), ("$cid", row.Card), ("$ease", row.Ease), ("$ivl", row.Interval), ("$factor", row.Factor), ("$type", row.Type));
         }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        command.ExecuteNonQuery();
     }
 
     private static void Add(ZipArchive zip, string name, byte[] bytes)

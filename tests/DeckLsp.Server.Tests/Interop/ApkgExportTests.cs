@@ -112,20 +112,20 @@ public sealed class ApkgExportTests : IDisposable
 
         using var one = Collection(first);
         using var two = Collection(second);
-        Assert.Equal(Rows(one.Connection, "SELECT id, guid, mid, flds, tags FROM notes ORDER BY id"), Rows(two.Connection, "SELECT id, guid, mid, flds, tags FROM notes ORDER BY id"));
-        Assert.Equal(Rows(one.Connection, "SELECT id, nid, ord FROM cards ORDER BY id"), Rows(two.Connection, "SELECT id, nid, ord FROM cards ORDER BY id"));
-        Assert.Equal(["cat", "cloze", "dog"], Rows(one.Connection, "SELECT guid FROM notes ORDER BY guid").Select(r => r[0]));
-        var dog = Rows(one.Connection, "SELECT mid, flds FROM notes WHERE guid = 'dog'").Single();
+        Assert.Equal(AnkiPackage.Rows(one.Connection, "SELECT id, guid, mid, flds, tags FROM notes ORDER BY id"), AnkiPackage.Rows(two.Connection, "SELECT id, guid, mid, flds, tags FROM notes ORDER BY id"));
+        Assert.Equal(AnkiPackage.Rows(one.Connection, "SELECT id, nid, ord FROM cards ORDER BY id"), AnkiPackage.Rows(two.Connection, "SELECT id, nid, ord FROM cards ORDER BY id"));
+        Assert.Equal(["cat", "cloze", "dog"], AnkiPackage.Rows(one.Connection, "SELECT guid FROM notes ORDER BY guid").Select(r => r[0]));
+        var dog = AnkiPackage.Rows(one.Connection, "SELECT mid, flds FROM notes WHERE guid = 'dog'").Single();
         Assert.Equal(AnkiPackageExport.Reversible.Id, (long)dog[0]!);
         Assert.Equal("der Hund\u001fthe dog\u001fid:anki-deck-1700000000001/dog", dog[1]);
-        Assert.Contains("<img src=\"cat.png\"", (string)Rows(one.Connection, "SELECT flds FROM notes WHERE guid = 'cat'").Single()[0]!);
+        Assert.Contains("<img src=\"cat.png\"", (string)AnkiPackage.Rows(one.Connection, "SELECT flds FROM notes WHERE guid = 'cat'").Single()[0]!);
         // Both directions of the reversed note are cards of their own, each in review after its ratings.
-        Assert.Equal([(0L, 2L), (1L, 2L)], Rows(one.Connection, "SELECT ord, type FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = 'dog' ORDER BY ord")
+        Assert.Equal([(0L, 2L), (1L, 2L)], AnkiPackage.Rows(one.Connection, "SELECT ord, type FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = 'dog' ORDER BY ord")
             .Select(r => ((long)r[0]!, (long)r[1]!)));
-        Assert.Equal(7L, Rows(one.Connection, "SELECT count(*) FROM revlog").Single()[0]);
-        Assert.Equal(Start.ToUnixTimeMilliseconds(), Rows(one.Connection, "SELECT min(id) FROM revlog").Single()[0]);
-        Assert.Contains("\"schedVer\":2", (string)Rows(one.Connection, "SELECT conf FROM col").Single()[0]!);
-        Assert.Contains("\"name\":\"Words\"", (string)Rows(one.Connection, "SELECT decks FROM col").Single()[0]!);
+        Assert.Equal(7L, AnkiPackage.Rows(one.Connection, "SELECT count(*) FROM revlog").Single()[0]);
+        Assert.Equal(Start.ToUnixTimeMilliseconds(), AnkiPackage.Rows(one.Connection, "SELECT min(id) FROM revlog").Single()[0]);
+        Assert.Contains("\"schedVer\":2", (string)AnkiPackage.Rows(one.Connection, "SELECT conf FROM col").Single()[0]!);
+        Assert.Contains("\"name\":\"Words\"", (string)AnkiPackage.Rows(one.Connection, "SELECT decks FROM col").Single()[0]!);
     }
 
     [Fact]
@@ -261,22 +261,6 @@ public sealed class ApkgExportTests : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         connection.Open();
         return new OpenCollection(file, connection);
-    }
-
-    private static List<object?[]> Rows(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            reader.GetValues(row!);
-            rows.Add(row);
-        }
-
-        return rows;
     }
 
     // What Anki or AnkiDroid adds when the package's card is studied there: revlog rows at new times.
