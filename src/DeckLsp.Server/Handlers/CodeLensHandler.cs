@@ -107,10 +107,9 @@ internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, Re
     {
         var now = reviews.Now;
         var result = new Dictionary<Card, string>(ReferenceEqualityComparer.Instance);
-        foreach (var group in study.ReviewItems().GroupBy(i => i.Card, ReferenceEqualityComparer.Instance))
+        foreach (var (card, due) in study.DueOfCards(now, reviews.Replay.Scheduler))
         {
-            var due = CardDue.Of(group.Select(i => study.Of(i.ReviewKey).State).ToList(), now, reviews.Replay.Scheduler);
-            result[(Card)group.Key!] = due.IsNew ? "new" : due.Due <= now ? "due now" : "due " + due.When(now);
+            result[card] = due.IsNew ? "new" : due.Due <= now ? "due now" : "due " + due.When(now);
         }
 
         return result;

@@ -52,7 +52,7 @@ internal sealed class ExecuteCommandHandler(MessageStudy study, OptimizeCommands
             Line = what.Line,
             Mode = what.Mode,
             Tags = what.Tags,
-        }, out _);
+        });
         if (!started)
         {
             throw new LocalRpcException("A study session is already running: finish or stop it first.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };

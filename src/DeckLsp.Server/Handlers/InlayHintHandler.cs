@@ -42,17 +42,15 @@ internal sealed class InlayHintHandler(DocumentStore store, ReviewDecks decks, R
         var (first, last) = (parameters.Range.Start.Line, parameters.Range.End.Line);
         var now = reviews.Now;
         var hints = new List<InlayHint>();
-        foreach (var group in deck.ReviewItems().GroupBy(i => i.Card, ReferenceEqualityComparer.Instance))
+        foreach (var (card, due) in deck.DueOfCards(now, reviews.Replay.Scheduler))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var card = (Card)group.Key!;
             var line = lines.GetLine(card.Marker.Start);
             if (line < first || line > last)
             {
                 continue;
             }
 
-            var due = CardDue.Of(group.Select(i => deck.Of(i.ReviewKey).State).ToList(), now, reviews.Replay.Scheduler);
             var percent = (int)Math.Round(due.Retrievability * 100, MidpointRounding.AwayFromZero);
             var label = due.IsNew ? due.When(now) : string.Create(CultureInfo.InvariantCulture, $"{due.When(now)} · R {percent}%");
             hints.Add(new InlayHint

@@ -24,16 +24,25 @@ internal sealed class MessageStudy(ReviewSessions sessions, ILanguageClient clie
     private int _running;
 
     /// <summary>Starts a session in the background; false when one is already running (one set of prompts at a time).</summary>
-    public bool TryStart(StartReviewParams parameters, out ReviewStep first)
+    public bool TryStart(StartReviewParams parameters)
     {
-        first = sessions.Start(parameters);
         if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
         {
-            sessions.End(new SessionParams { SessionId = first.SessionId });
             return false;
         }
 
-        var step = first;
+        ReviewStep step;
+        try
+        {
+            step = sessions.Start(parameters);
+        }
+        catch
+        {
+            // A request that plans nothing (bad params, no deck) leaves no session running.
+            Volatile.Write(ref _running, 0);
+            throw;
+        }
+
         _ = Task.Run(async () =>
         {
             try

@@ -2,6 +2,8 @@ using DeckLsp.Core.Documents;
 using DeckLsp.Core.History;
 using DeckLsp.Core.Identity;
 using DeckLsp.Core.Model;
+using DeckLsp.Core.Reviews;
+using DeckLsp.Core.Scheduling;
 
 namespace DeckLsp.Server.Reviews;
 
@@ -16,4 +18,9 @@ internal sealed record ReviewDeck(string Uri, string? Path, DeckDocument Documen
 
     /// <summary>The history of one review key in this request's snapshot.</summary>
     public CardHistory Of(ReviewKey key) => History.Card(key);
+
+    /// <summary>Each card's due date and retrievability at <paramref name="now"/> (a cloze card's deletions together, <see cref="CardDue"/>).</summary>
+    public IEnumerable<(Card Card, CardDue Due)> DueOfCards(DateTimeOffset now, FsrsScheduler scheduler) =>
+        ReviewItems().GroupBy(i => i.Card, ReferenceEqualityComparer.Instance)
+            .Select(group => ((Card)group.Key!, CardDue.Of(group.Select(i => Of(i.ReviewKey).State).ToList(), now, scheduler)));
 }
