@@ -101,7 +101,6 @@ internal static class StudyCommand
         }
 
         var settings = ReviewSettings.Default;
-        var replay = settings.Replay();
         var now = Now(time);
         var options = request.NewCards is { } limit ? settings.Session with { NewCardsPerDay = limit } : settings.Session;
         var today = ReviewService.StartOfDay(now, time.LocalTimeZone);
@@ -123,7 +122,7 @@ internal static class StudyCommand
             var item = session.Items[key];
             var (deck, card, where) = cards[key];
             now = Now(time);
-            var intervals = request.Cram ? replay.CramLabels() : replay.IntervalLabels(key, item.Source.Current.Card(item.ReviewKey).State, now);
+            var intervals = request.Cram ? deck.Replay.CramLabels() : deck.Replay.IntervalLabels(key, item.Source.Current.Card(item.ReviewKey).State, now);
             var view = new StudyView(TextRenderer.Render(card, deck.Document.Text, item.ReviewKey.Deletion, item.ReviewKey.Reverse), intervals, request.Cram,
                 session.Rated.Count, session.Queue.Count, where);
             var shown = time.GetTimestamp();
@@ -150,7 +149,7 @@ internal static class StudyCommand
             var spent = Math.Min((long)time.GetElapsedTime(shown).TotalMilliseconds, ReviewSessions.MaxAnswerMs);
             try
             {
-                var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), replay.Scale);
+                var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), deck.Replay.Scale);
                 item.Source.RecordSeen(item.ReviewKey.Deck, seen);
             }
             catch (Exception e) when (e is HistoryBusyException || FileProblem.Is(e) || e is Microsoft.Data.Sqlite.SqliteException)

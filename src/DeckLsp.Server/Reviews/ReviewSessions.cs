@@ -273,8 +273,8 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
 
         var range = deck.Document.Lines.ToRange(card.Span);
         var intervals = session.Mode == SessionMode.Cram
-            ? reviews.Replay.CramLabels()
-            : reviews.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
+            ? deck.Replay.CramLabels()
+            : deck.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
         try
         {
             var rendered = rendering.Render(card, deck.Document.Text, deck.Path, item.ReviewKey);
