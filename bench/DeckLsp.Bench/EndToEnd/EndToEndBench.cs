@@ -245,14 +245,14 @@ public sealed partial class EndToEndBench(BenchSetup setup)
     }
 
     /// <summary>initialized → the indexing's <c>$/progress</c> end, for a workspace of decks.</summary>
-    public async Task<(Stat Stat, int Progress)> Workspace(int files, int cards, int samples)
+    public async Task<(Stat Stat, int Progress)> Workspace(int files, int cards, int samples, string? serverBuild = null)
     {
         var root = setup.Workspace(files, cards);
         var times = new List<double>();
         var progress = 0;
         for (var i = 0; i < samples; i++)
         {
-            await using var server = DeckServer.Spawn(setup, setup.ServerDll, setup.TempFile("reviews.db"));
+            await using var server = DeckServer.Spawn(setup, serverBuild ?? setup.ServerDll, setup.TempFile("reviews.db"));
             await server.InitializeAsync(root);
             var sent = server.Initialized();
             var end = await server.ProgressEnd.WaitAsync(Patience);
