@@ -13,7 +13,8 @@ using DeckLsp.Bench.Report;
 //   --out FILE   also write the table (Markdown) to FILE      --repo DIR  the repository (default: found from here)
 //   --history    only the history rows (opening a repository's logs), for working on the history layer
 //   --only-native  only the native executable against the framework-dependent build (cold start, memory, check, sizes)
-//   --only-open, --only-memory, --only-workspace  only those rows of issue 12 (combinable), both builds (OpenRows)
+//   --only-open, --only-memory, --only-workspace  only those rows of issue 12 (combinable), both builds (OpenRows);
+//                --compare-with PATH (repeatable) adds another server build to them, for before/after figures in one run
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var flags = args.ToHashSet(StringComparer.Ordinal);
 string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -56,7 +57,7 @@ var peerFlag = !flags.Contains("--no-peer");
 var onlyParts = new[] { "open", "memory", "workspace" }.Where(part => flags.Contains($"--only-{part}")).ToHashSet();
 if (onlyParts.Count > 0)
 {
-    var only = await OpenRows.Run(bench, setup, native, onlyParts, Phase);
+    var only = await OpenRows.Run(bench, setup, native, onlyParts, Phase, args.Where((_, i) => i > 0 && args[i - 1] == "--compare-with"));
     var onlyTable = only.ToMarkdown($"Machine: {MachineLine()}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
     Console.WriteLine(onlyTable);
     if (Value("--out") is { } onlyOutput)
@@ -116,9 +117,10 @@ results.Add(new Row("keystroke opening a code fence mid-deck (swallows the rest)
     fenceCorrect ? "met (correct)" : "**WRONG**", $"closing it again: {fenceClose.Ms()}"));
 
 Phase("open");
-var (open, openCorrect) = await bench.Open(10_000, setup.Samples(5, 2));
+var openPaired = await bench.OpenPaired(10_000, setup.Samples(5, 2));
+var (open, openCorrect, _) = openPaired;
 var openBaseline = bench.Baseline(10_000);
-var freshOpen = native is null ? null : await bench.FreshOpen(native, 10_000, setup.Samples(5, 2)) as (Stat, Stat, bool)?;
+var freshOpen = native is null ? null : await bench.FreshOpen(native, 10_000, setup.Samples(5, 2)) as (Stat, Stat, bool, Stat)?;
 
 Phase("features");
 var features = await bench.Features(10_000, setup.Samples(30, 8));
@@ -156,7 +158,7 @@ Stat? PeerStat(string name) => peer?[name] is { } node
     : null;
 string PeerCell(Stat? theirs, double ours) => theirs is null ? "not run" : $"{theirs.Ms()}<br>we are {Stat.Number(theirs.Median / ours)}× faster";
 
-results.Add(OpenRows.WarmOpen(open, openBaseline, openCorrect, PeerCell(PeerStat("open"), open.Median) + "<br>(peer: didOpen → documentSymbol)"));
+results.Add(OpenRows.WarmOpen(openPaired, openBaseline, PeerCell(PeerStat("open"), open.Median) + "<br>(peer: didOpen → documentSymbol)"));
 if (freshOpen is { } fresh)
 {
     results.Add(OpenRows.FreshOpen("native", fresh, openBaseline));
