@@ -109,6 +109,14 @@ public sealed partial class EndToEndBench(BenchSetup setup)
     /// <summary>didOpen of the deck (a file of its own each time) → its diagnostics published, on a warm server.</summary>
     public async Task<(Stat Stat, bool Correct)> Open(int cards, int samples)
     {
+        var (stat, correct, _) = await OpenPaired(cards, samples);
+        return (stat, correct);
+    }
+
+    /// <summary><see cref="Open"/>, with each sample also divided by a Markdig parse timed just before it (<see cref="PairedBaseline"/>).</summary>
+    public async Task<(Stat Stat, bool Correct, Stat Paired)> OpenPaired(int cards, int samples)
+    {
+        var paired = new List<double>();
         await using var server = await DeckServer.StartAsync(setup, delayMs: 0);
         var warm = setup.CopyOf(1000);
         server.Open(new Uri(warm).AbsoluteUri, File.ReadAllText(warm));
@@ -119,9 +127,11 @@ public sealed partial class EndToEndBench(BenchSetup setup)
         {
             var path = setup.CopyOf(cards);
             var deck = new EditableDeck(path, File.ReadAllText(path), verify: false);
+            var baseline = PairedBaseline(cards);
             var sent = server.Open(deck.Uri, deck.Text);
             var published = await server.Published(deck.Uri, 1).WaitAsync(Patience);
             times.Add(Ticks.Ms(sent, published.Timestamp));
+            paired.Add(times[^1] / baseline);
             correct &= EditableDeck.Published(published).SequenceEqual(deck.ExpectedDiagnostics());
             server.Close(deck.Uri);
 
@@ -131,7 +141,7 @@ public sealed partial class EndToEndBench(BenchSetup setup)
         }
 
         await server.ShutDown();
-        return (Stat.Of(times), correct);
+        return (Stat.Of(times), correct, Stat.Of(paired));
     }
 
     /// <summary>Requests on a settled snapshot, and a keystroke in the middle card's question followed by each request.</summary>
@@ -245,14 +255,14 @@ public sealed partial class EndToEndBench(BenchSetup setup)
     }
 
     /// <summary>initialized → the indexing's <c>$/progress</c> end, for a workspace of decks.</summary>
-    public async Task<(Stat Stat, int Progress)> Workspace(int files, int cards, int samples)
+    public async Task<(Stat Stat, int Progress)> Workspace(int files, int cards, int samples, string? serverBuild = null)
     {
         var root = setup.Workspace(files, cards);
         var times = new List<double>();
         var progress = 0;
         for (var i = 0; i < samples; i++)
         {
-            await using var server = DeckServer.Spawn(setup, setup.ServerDll, setup.TempFile("reviews.db"));
+            await using var server = DeckServer.Spawn(setup, serverBuild ?? setup.ServerDll, setup.TempFile("reviews.db"));
             await server.InitializeAsync(root);
             var sent = server.Initialized();
             var end = await server.ProgressEnd.WaitAsync(Patience);

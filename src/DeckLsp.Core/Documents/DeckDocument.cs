@@ -100,11 +100,32 @@ public sealed class DeckDocument
     public static DeckDocument Parse(string text, string fileName = "deck.deck.md")
     {
         var (parsed, hasUnreadable) = SegmentParser.ParseDocument(text);
-        return new DeckDocument(text, fileName, parsed.Select(p => p.Segment).ToArray(), parsed.Select(p => p.Start).ToArray(),
+        var document = new DeckDocument(text, fileName, parsed.Select(p => p.Segment).ToArray(), parsed.Select(p => p.Start).ToArray(),
             parsed.Select(_ => new ContentSlot()).ToArray())
         {
             _hasUnreadable = hasUnreadable,
         };
+        document.ReadContentsInParts();
+        return document;
+    }
+
+    // A large deck's segments are read on all cores at once, in runs of consecutive segments (DocumentParts cuts the
+    // parse the same way); the deck is then assembled from them in order, as from contents read one by one.
+    private void ReadContentsInParts()
+    {
+        var parts = Math.Min(Environment.ProcessorCount, Text.Length / DocumentParts.MinPartLength);
+        if (parts <= 1)
+        {
+            return;
+        }
+
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            for (var i = _segments.Length * part / parts; i < _segments.Length * (part + 1) / parts; i++)
+            {
+                _contents[i].Content = SegmentContent.Read(Text, _starts[i], _segments[i]);
+            }
+        });
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ internal static class SegmentParser
 
         try
         {
-            return (ParseRegion(text, 0, text.Length), false);
+            return (DocumentParts.Parse(text), false);
         }
         catch (Exception)
         {

@@ -56,17 +56,30 @@ internal static class DeckPaths
             return false;
         }
 
-        foreach (var file in files)
+        // The files are read and parsed on every core at once; the first one (in order) that cannot be read is named,
+        // as a reading one after another would have named it.
+        var read = new (DeckFile? Deck, Exception? Problem)[files.Count];
+        Parallel.For(0, files.Count, i =>
         {
             try
             {
-                decks.Add(DeckFileReader.Read(file));
+                read[i] = (DeckFileReader.Read(files[i]), null);
             }
             catch (Exception e) when (FileProblem.Is(e))
             {
-                error.WriteLine($"decklsp {command}: cannot read {file}: {FileProblem.Reason(e)}.");
+                read[i] = (null, e);
+            }
+        });
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (read[i].Problem is { } unreadable)
+            {
+                error.WriteLine($"decklsp {command}: cannot read {files[i]}: {FileProblem.Reason(unreadable)}.");
+                decks = [];
                 return false;
             }
+
+            decks.Add(read[i].Deck!);
         }
 
         return true;

@@ -29,8 +29,11 @@ internal sealed class TextSyncHandler(
     public void DidOpen(DidOpenTextDocumentParams parameters)
     {
         var item = parameters.TextDocument;
-        var open = store.Open(item.Uri, item.Version, item.Text, Link);
+        // The diagnostics need no history: they are queued before the deck is linked to it, and published while it is.
+        // Linking still happens here, before any later notification is read, so an edit always finds the keys.
+        var open = store.Open(item.Uri, item.Version, item.Text);
         diagnostics.PublishNow(item.Uri);
+        open = store.LinkOpened(open, Link);
         Record(open);
     }
 

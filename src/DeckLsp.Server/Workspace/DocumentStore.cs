@@ -42,6 +42,27 @@ internal sealed class DocumentStore
     }
 
     /// <summary>
+    /// Links a document just opened (<see cref="Open"/> without a link) to its history, when the store still holds that
+    /// very snapshot; returns the document as stored then. Linking can take a while on a large deck (fingerprints of every
+    /// card), so the open's diagnostics are queued first and published while it runs.
+    /// </summary>
+    public OpenDocument LinkOpened(OpenDocument opened, Func<string, string?, DeckDocument, DeckLink?> link)
+    {
+        var linked = opened with { Link = link(opened.Uri, opened.Path, opened.Document) };
+        lock (_gate)
+        {
+            var stored = _current.Get(opened.Uri);
+            if (stored is null || !ReferenceEquals(stored.Document, opened.Document) || stored.Link is not null)
+            {
+                return stored ?? opened;
+            }
+
+            Update(documents => documents.SetItem(opened.Uri, linked));
+            return linked;
+        }
+    }
+
+    /// <summary>
     /// Applies the changes in order, each relative to the text after the previous one, keys following the cards; null
     /// when the URI is not open. Returns the history events the edits call for (a key moved to an id), to write later.
     /// Every change is applied and stored whatever else fails: parsing never throws, and should following the card keys

@@ -134,6 +134,40 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains($"decklsp check: cannot read {fifo}: it is not a regular file", error);
     }
 
+    // The files are read on all cores at once: the report must still follow the files' order, and of several files
+    // that cannot be read, the first named is the one reported, as when they were read one after another.
+    [Fact]
+    public async Task Many_decks_are_reported_in_file_order()
+    {
+        var paths = Enumerable.Range(0, 40).Select(i => Write($"many/d{i:D2}.deck.md", $"# Deck {i}\n\nQ: no answer {i}\n")).ToList();
+
+        var (code, output, _) = await CliRun.Run("check", Path.Combine(_root, "many"));
+
+        Assert.Equal(1, code);
+        var reported = output.Split('\n').Where(line => line.Contains("DECK001")).Select(line => line[..line.IndexOf(':')]).ToList();
+        Assert.Equal(paths, reported);
+    }
+
+    [Fact]
+    public async Task Of_several_unreadable_files_the_first_given_is_named()
+    {
+        var good = Write("good.deck.md", "Q: a\nA: b\n");
+        var first = Path.Combine(_root, "first.deck.md");
+        var second = Path.Combine(_root, "second.deck.md");
+        foreach (var path in new[] { first, second })
+        {
+            using var file = File.Create(path);
+            file.SetLength(DeckFileReader.MaxFileBytes + 1);
+        }
+
+        var (code, output, error) = await CliRun.Run("check", good, second, first);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"decklsp check: cannot read {second}:", error);
+        Assert.DoesNotContain(first, error);
+    }
+
     [Fact]
     public async Task File_over_the_size_limit_is_refused_before_it_is_read()
     {

@@ -86,6 +86,47 @@ public sealed class DocumentStoreTests
         Assert.Single(document.Deck.Cards);
     }
 
+    // didOpen stores the parse, queues its diagnostics, and only then links the deck to its history (LinkOpened): the
+    // publication reads a stored document that does not wait for the link.
+    [Fact]
+    public void An_opened_document_is_stored_before_it_is_linked_and_linked_after()
+    {
+        using var folder = new TempFolder();
+        using var source = new DeckLsp.Server.History.DatabaseHistory(Path.Combine(folder.Path, "reviews.db"), Tests.History.HistoryProbe.Replay,
+            DeckLsp.Server.Reviews.ReviewSettings.Default.Fingerprint(), "laptop");
+        var store = new DocumentStore();
+        var opened = store.Open(Uri, 1, "Q: a\nA: b\n");
+        OpenDocument? seenWhileLinking = null;
+
+        var linked = store.LinkOpened(opened, (uri, _, document) =>
+        {
+            seenWhileLinking = store.Get(uri);
+            return new DeckLsp.Server.Reviews.DeckLink(source, "a.deck.md", new Core.Identity.DeckKey("p0"), [new Core.Identity.CardKey("~a")], []);
+        });
+
+        Assert.Same(opened.Document, seenWhileLinking!.Document);
+        Assert.Null(seenWhileLinking.Link);
+        Assert.Same(linked, store.Get(Uri));
+        Assert.Equal("~a", store.Get(Uri)!.Link!.Cards.Single().Value);
+    }
+
+    [Fact]
+    public void A_link_made_for_a_snapshot_the_store_no_longer_holds_is_dropped()
+    {
+        using var folder = new TempFolder();
+        using var source = new DeckLsp.Server.History.DatabaseHistory(Path.Combine(folder.Path, "reviews.db"), Tests.History.HistoryProbe.Replay,
+            DeckLsp.Server.Reviews.ReviewSettings.Default.Fingerprint(), "laptop");
+        var store = new DocumentStore();
+        var first = store.Open(Uri, 1, "Q: a\nA: b\n");
+        var second = store.Open(Uri, 2, "Q: other\nA: b\n");
+
+        var result = store.LinkOpened(first, (_, _, _) =>
+            new DeckLsp.Server.Reviews.DeckLink(source, "a.deck.md", new Core.Identity.DeckKey("p0"), [new Core.Identity.CardKey("~a")], []));
+
+        Assert.Same(second.Document, result.Document);
+        Assert.Null(store.Get(Uri)!.Link);
+    }
+
     [Fact]
     public void Closing_forgets_the_document()
     {
