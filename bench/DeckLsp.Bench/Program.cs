@@ -13,6 +13,7 @@ using DeckLsp.Bench.Report;
 //   --out FILE   also write the table (Markdown) to FILE      --repo DIR  the repository (default: found from here)
 //   --history    only the history rows (opening a repository's logs), for working on the history layer
 //   --only-native  only the native executable against the framework-dependent build (cold start, memory, check, sizes)
+//   --only-requests  only the request rows (codeLens, documentSymbol, foldingRange, inlayHint), for working on the handlers
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var flags = args.ToHashSet(StringComparer.Ordinal);
 string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -66,6 +67,14 @@ if (flags.Contains("--only-native"))
     }
 
     return native is null ? 2 : 0;
+}
+
+if (flags.Contains("--only-requests"))
+{
+    Phase("features");
+    FeatureRows(await bench.Features(10_000, setup.Samples(30, 8)), await bench.Features(1_000, setup.Samples(30, 8)), _ => null);
+    Console.WriteLine(results.ToMarkdown($"Machine: {MachineLine()}, --only-requests"));
+    return 0;
 }
 
 // Keystroke → diagnostics, at every size.
@@ -144,24 +153,7 @@ results.Add(new Row("open: didOpen → diagnostics published, 10,000 cards",
     $"{open.Ms()}<br>{Stat.Number(open.Median / openBaseline.Median)}× baseline", openBaseline.Ms(),
     PeerCell(PeerStat("open"), open.Median) + "<br>(peer: didOpen → documentSymbol)", "≤ 1.5× baseline",
     Results.Verdict(open.Median <= 1.5 * openBaseline.Median && openCorrect)));
-foreach (var method in new[] { "textDocument/codeLens", "textDocument/documentSymbol", "textDocument/foldingRange" })
-{
-    var stat = features[method];
-    results.Add(new Row($"{method[13..]} on 10,000 cards (settled snapshot)", stat.Ms(), "—", "—", "≤ 20 ms", Results.Verdict(stat.Median <= 20)));
-}
-
-var symbolsLarge = features["keystroke → textDocument/documentSymbol"];
-var peerSymbols = PeerStat("largeKeystrokeSymbols");
-results.Add(new Row("keystroke → documentSymbol answered, 1,000 cards", featuresSmall["keystroke → textDocument/documentSymbol"].Ms(), bench.Baseline(1_000).Ms(),
-    PeerCell(PeerStat("smallKeystrokeSymbols"), featuresSmall["keystroke → textDocument/documentSymbol"].Median), "(reported)", "—"));
-results.Add(new Row("keystroke → documentSymbol answered, 10,000 cards", symbolsLarge.Ms(), bench.Baseline(10_000).Ms(),
-    PeerCell(peerSymbols, symbolsLarge.Median), "≥ 30× faster than the peer",
-    peerSymbols is null ? "not run" : Results.Verdict(peerSymbols.Median / symbolsLarge.Median >= 30)));
-var foldingLarge = features["keystroke → textDocument/foldingRange"];
-results.Add(new Row("keystroke → foldingRange answered, 10,000 cards", foldingLarge.Ms(), bench.Baseline(10_000).Ms(),
-    PeerCell(PeerStat("largeKeystrokeFolding"), foldingLarge.Median), "(reported)", "—"));
-results.Add(new Row("keystroke → codeLens answered, 10,000 cards", features["keystroke → textDocument/codeLens"].Ms(), bench.Baseline(10_000).Ms(),
-    "—", "(reported)", "—"));
+FeatureRows(features, featuresSmall, PeerStat);
 
 results.Add(new Row("cold start: spawn → initialize answered (ReadyToRun publish, `dotnet DeckLsp.Server.dll`)",
     coldR2R?.Ms() ?? "not published (run bench/run.sh)", "—", "—", "≤ 100 ms", Results.Verdict(coldR2R is null ? null : coldR2R.Median <= 100),
@@ -232,6 +224,34 @@ if (Value("--out") is { } output)
 }
 
 return allCorrect && openCorrect && fenceCorrect ? 0 : 1;
+
+// The request rows: each request on a settled snapshot and right after a keystroke (EndToEndBench.Features).
+void FeatureRows(Dictionary<string, Stat> large, Dictionary<string, Stat> small, Func<string, Stat?> peerStat)
+{
+    var screen = $"the lenses of one screen ({EndToEndBench.ScreenLines} lines) resolved";
+    var lenses = large["textDocument/codeLens"];
+    results.Add(new Row("codeLens on 10,000 cards (settled snapshot)", lenses.Ms(), "—", "—", "≤ 10 ms", Results.Verdict(lenses.Median <= 10),
+        $"the lenses, plus {screen}, as an editor shows them"));
+    foreach (var method in new[] { "textDocument/documentSymbol", "textDocument/foldingRange" })
+    {
+        var stat = large[method];
+        results.Add(new Row($"{method[13..]} on 10,000 cards (settled snapshot)", stat.Ms(), "—", "—", "≤ 10 ms", Results.Verdict(stat.Median <= 10)));
+    }
+
+    results.Add(new Row($"inlayHint on 10,000 cards (settled snapshot), one screen ({EndToEndBench.ScreenLines} lines)", large["textDocument/inlayHint"].Ms(), "—", "—",
+        "(reported)", "—"));
+    var symbolsSmall = small["keystroke → textDocument/documentSymbol"];
+    results.Add(new Row("keystroke → documentSymbol answered, 1,000 cards", symbolsSmall.Ms(), bench.Baseline(1_000).Ms(),
+        PeerCell(peerStat("smallKeystrokeSymbols"), symbolsSmall.Median), "(reported)", "—"));
+    var symbolsLarge = large["keystroke → textDocument/documentSymbol"];
+    results.Add(new Row("keystroke → documentSymbol answered, 10,000 cards", symbolsLarge.Ms(), bench.Baseline(10_000).Ms(),
+        PeerCell(peerStat("largeKeystrokeSymbols"), symbolsLarge.Median), "≤ 20 ms", Results.Verdict(symbolsLarge.Median <= 20)));
+    var foldingLarge = large["keystroke → textDocument/foldingRange"];
+    results.Add(new Row("keystroke → foldingRange answered, 10,000 cards", foldingLarge.Ms(), bench.Baseline(10_000).Ms(),
+        PeerCell(peerStat("largeKeystrokeFolding"), foldingLarge.Median), "(reported)", "—"));
+    results.Add(new Row("keystroke → codeLens answered, 10,000 cards", large["keystroke → textDocument/codeLens"].Ms(), bench.Baseline(10_000).Ms(),
+        "—", "(reported)", "—", $"with {screen}"));
+}
 
 string MachineLine() =>
     $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "--quick" : "full run")}" +
