@@ -23,4 +23,20 @@ internal sealed record ReviewDeck(string Uri, string? Path, DeckDocument Documen
     public IEnumerable<(Card Card, CardDue Due)> DueOfCards(DateTimeOffset now, FsrsScheduler scheduler) =>
         ReviewItems().GroupBy(i => i.Card, ReferenceEqualityComparer.Instance)
             .Select(group => ((Card)group.Key!, CardDue.Of(group.Select(i => Of(i.ReviewKey).State).ToList(), now, scheduler)));
+
+    /// <summary>
+    /// What <see cref="DueOfCards"/> gives for the card at <paramref name="index"/> of <c>Deck.Cards</c>, read for that
+    /// card alone (a lens or hint on screen asks of one card in thousands); null when it has no key or nothing to review.
+    /// </summary>
+    public CardDue? DueOf(int index, DateTimeOffset now, FsrsScheduler scheduler)
+    {
+        var cards = Document.Deck.Cards;
+        if (index < 0 || index >= cards.Count || index >= Link.Cards.Count)
+        {
+            return null;
+        }
+
+        var states = CardKeys.ReviewKeys(cards[index], Link.Cards[index].Value).Select(local => Of(ReviewKey.Parse(Link.Deck, local)).State).ToList();
+        return states.Count == 0 ? null : CardDue.Of(states, now, scheduler);
+    }
 }
