@@ -15,6 +15,7 @@ using DeckLsp.Bench.Report;
 //   --only-native  only the native executable against the framework-dependent build (cold start, memory, check, sizes)
 //   --only-open, --only-memory, --only-workspace  only those rows of issue 12 (combinable), both builds (OpenRows);
 //                --compare-with PATH (repeatable) adds another server build to them, for before/after figures in one run
+//   --only-requests  only the request rows (codeLens, documentSymbol, foldingRange, inlayHint), for working on the handlers
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var flags = args.ToHashSet(StringComparer.Ordinal);
 string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -82,6 +83,14 @@ if (flags.Contains("--only-native"))
     }
 
     return native is null ? 2 : 0;
+}
+
+if (flags.Contains("--only-requests"))
+{
+    Phase("features");
+    FeatureRows(await bench.Features(10_000, setup.Samples(30, 8)), await bench.Features(1_000, setup.Samples(30, 8)), _ => null);
+    Console.WriteLine(results.ToMarkdown($"Machine: {MachineLine()}, --only-requests"));
+    return 0;
 }
 
 // Keystroke → diagnostics, at every size.
@@ -164,24 +173,7 @@ if (freshOpen is { } fresh)
     results.Add(OpenRows.FreshOpen("native", fresh, openBaseline));
 }
 
-foreach (var method in new[] { "textDocument/codeLens", "textDocument/documentSymbol", "textDocument/foldingRange" })
-{
-    var stat = features[method];
-    results.Add(new Row($"{method[13..]} on 10,000 cards (settled snapshot)", stat.Ms(), "—", "—", "≤ 20 ms", Results.Verdict(stat.Median <= 20)));
-}
-
-var symbolsLarge = features["keystroke → textDocument/documentSymbol"];
-var peerSymbols = PeerStat("largeKeystrokeSymbols");
-results.Add(new Row("keystroke → documentSymbol answered, 1,000 cards", featuresSmall["keystroke → textDocument/documentSymbol"].Ms(), bench.Baseline(1_000).Ms(),
-    PeerCell(PeerStat("smallKeystrokeSymbols"), featuresSmall["keystroke → textDocument/documentSymbol"].Median), "(reported)", "—"));
-results.Add(new Row("keystroke → documentSymbol answered, 10,000 cards", symbolsLarge.Ms(), bench.Baseline(10_000).Ms(),
-    PeerCell(peerSymbols, symbolsLarge.Median), "≥ 30× faster than the peer",
-    peerSymbols is null ? "not run" : Results.Verdict(peerSymbols.Median / symbolsLarge.Median >= 30)));
-var foldingLarge = features["keystroke → textDocument/foldingRange"];
-results.Add(new Row("keystroke → foldingRange answered, 10,000 cards", foldingLarge.Ms(), bench.Baseline(10_000).Ms(),
-    PeerCell(PeerStat("largeKeystrokeFolding"), foldingLarge.Median), "(reported)", "—"));
-results.Add(new Row("keystroke → codeLens answered, 10,000 cards", features["keystroke → textDocument/codeLens"].Ms(), bench.Baseline(10_000).Ms(),
-    "—", "(reported)", "—"));
+FeatureRows(features, featuresSmall, PeerStat);
 
 results.Add(new Row("cold start: spawn → initialize answered (ReadyToRun publish, `dotnet DeckLsp.Server.dll`)",
     coldR2R?.Ms() ?? "not published (run bench/run.sh)", "—", "—", "≤ 100 ms", Results.Verdict(coldR2R is null ? null : coldR2R.Median <= 100),
@@ -249,6 +241,34 @@ if (Value("--out") is { } output)
 }
 
 return allCorrect && openCorrect && fenceCorrect ? 0 : 1;
+
+// The request rows: each request on a settled snapshot and right after a keystroke (EndToEndBench.Features).
+void FeatureRows(Dictionary<string, Stat> large, Dictionary<string, Stat> small, Func<string, Stat?> peerStat)
+{
+    var screen = $"the lenses of one screen ({EndToEndBench.ScreenLines} lines) resolved";
+    var lenses = large["textDocument/codeLens"];
+    results.Add(new Row("codeLens on 10,000 cards (settled snapshot)", lenses.Ms(), "—", "—", "≤ 10 ms", Results.Verdict(lenses.Median <= 10),
+        $"the lenses, plus {screen}, as an editor shows them; of which resolving: {large["resolving of textDocument/codeLens"].Ms()}"));
+    foreach (var method in new[] { "textDocument/documentSymbol", "textDocument/foldingRange" })
+    {
+        var stat = large[method];
+        results.Add(new Row($"{method[13..]} on 10,000 cards (settled snapshot)", stat.Ms(), "—", "—", "≤ 10 ms", Results.Verdict(stat.Median <= 10)));
+    }
+
+    results.Add(new Row($"inlayHint on 10,000 cards (settled snapshot), one screen ({EndToEndBench.ScreenLines} lines)", large["textDocument/inlayHint"].Ms(), "—", "—",
+        "(reported)", "—"));
+    var symbolsSmall = small["keystroke → textDocument/documentSymbol"];
+    results.Add(new Row("keystroke → documentSymbol answered, 1,000 cards", symbolsSmall.Ms(), bench.Baseline(1_000).Ms(),
+        PeerCell(peerStat("smallKeystrokeSymbols"), symbolsSmall.Median), "(reported)", "—"));
+    var symbolsLarge = large["keystroke → textDocument/documentSymbol"];
+    results.Add(new Row("keystroke → documentSymbol answered, 10,000 cards", symbolsLarge.Ms(), bench.Baseline(10_000).Ms(),
+        PeerCell(peerStat("largeKeystrokeSymbols"), symbolsLarge.Median), "≤ 20 ms", Results.Verdict(symbolsLarge.Median <= 20)));
+    var foldingLarge = large["keystroke → textDocument/foldingRange"];
+    results.Add(new Row("keystroke → foldingRange answered, 10,000 cards", foldingLarge.Ms(), bench.Baseline(10_000).Ms(),
+        PeerCell(peerStat("largeKeystrokeFolding"), foldingLarge.Median), "(reported)", "—"));
+    results.Add(new Row("keystroke → codeLens answered, 10,000 cards", large["keystroke → textDocument/codeLens"].Ms(), bench.Baseline(10_000).Ms(),
+        "—", "(reported)", "—", $"with {screen}"));
+}
 
 string MachineLine() =>
     $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "--quick" : "full run")}" +

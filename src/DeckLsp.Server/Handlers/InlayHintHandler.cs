@@ -12,7 +12,8 @@ namespace DeckLsp.Server.Handlers;
 /// <summary>
 /// Due dates inline: at the end of each card's question line, when it is due ("new", "due", "in 3d") and, for a card
 /// reviewed before, how likely it is to be remembered now ("R 91%"). Read from one snapshot of the document and its
-/// history; refreshed (<c>workspace/inlayHint/refresh</c>) when the history changes.
+/// history, for the cards in the range asked for only; refreshed (<c>workspace/inlayHint/refresh</c>) when the history
+/// changes.
 /// </summary>
 internal sealed class InlayHintHandler(DocumentStore store, ReviewDecks decks, ReviewService reviews, ILogger<InlayHintHandler> logger) : ILspHandler
 {
@@ -39,14 +40,20 @@ internal sealed class InlayHintHandler(DocumentStore store, ReviewDecks decks, R
         }
 
         var lines = deck.Document.Lines;
+        var cards = deck.Document.Deck.Cards;
         var (first, last) = (parameters.Range.Start.Line, parameters.Range.End.Line);
         var now = reviews.Now;
         var hints = new List<InlayHint>();
-        foreach (var (card, due) in deck.DueOfCards(now))
+        for (var i = FirstCardFrom(cards, lines.LineStart(Math.Max(0, first))); i < cards.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = lines.GetLine(card.Marker.Start);
-            if (line < first || line > last)
+            var line = lines.GetLine(cards[i].Marker.Start);
+            if (line > last)
+            {
+                break;
+            }
+
+            if (line < first || deck.DueOf(i, now) is not { } due)
             {
                 continue;
             }
@@ -65,5 +72,26 @@ internal sealed class InlayHintHandler(DocumentStore store, ReviewDecks decks, R
         }
 
         return hints.ToArray();
+    }
+
+    // The first card whose marker is at or after the offset: the editor asks for the lines on screen, so only the cards
+    // there are read, however long the deck.
+    private static int FirstCardFrom(IReadOnlyList<Card> cards, int offset)
+    {
+        var (low, high) = (0, cards.Count);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (cards[middle].Marker.Start < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }

@@ -36,7 +36,7 @@ internal sealed class LifecycleHandler(
                 },
                 HoverProvider = true,
                 CompletionProvider = new CompletionOptions { TriggerCharacters = [" ", ","] },
-                CodeLensProvider = new CodeLensOptions { ResolveProvider = false },
+                CodeLensProvider = new CodeLensOptions { ResolveProvider = true },
                 DocumentSymbolProvider = true,
                 FoldingRangeProvider = true,
                 CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeAction.QuickFix] },

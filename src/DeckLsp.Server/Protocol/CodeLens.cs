@@ -9,7 +9,10 @@ internal sealed record CodeLensOptions
     public bool ResolveProvider { get; init; }
 }
 
-/// <summary>A command shown above a line.</summary>
+/// <summary>
+/// A command shown above a line. <c>textDocument/codeLens</c> answers each with its range and <see cref="Data"/> only;
+/// <c>codeLens/resolve</c> adds the command, for the lenses the editor shows.
+/// </summary>
 internal sealed record CodeLens
 {
     [JsonPropertyName("range")]
@@ -18,6 +21,29 @@ internal sealed record CodeLens
     [JsonPropertyName("command")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Command? Command { get; init; }
+
+    [JsonPropertyName("data")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CodeLensData? Data { get; init; }
+}
+
+/// <summary>What a lens stands for, kept by the editor between <c>textDocument/codeLens</c> and <c>codeLens/resolve</c>.</summary>
+internal sealed record CodeLensData
+{
+    [JsonPropertyName("uri")]
+    public required string Uri { get; init; }
+
+    /// <summary>The document's version the lens was made for: a lens of another version is resolved without counts.</summary>
+    [JsonPropertyName("version")]
+    public required int Version { get; init; }
+
+    /// <summary>"deck", "section" or "card".</summary>
+    [JsonPropertyName("scope")]
+    public required string Scope { get; init; }
+
+    /// <summary>The section's or card's index in the deck (0 for the deck).</summary>
+    [JsonPropertyName("index")]
+    public required int Index { get; init; }
 }
 
 /// <summary>The one argument of the <c>decklsp.study</c> command: what to study.</summary>

@@ -13,6 +13,7 @@ internal static class Methods
     public const string DidSave = "textDocument/didSave";
     public const string PublishDiagnostics = "textDocument/publishDiagnostics";
     public const string CodeLens = "textDocument/codeLens";
+    public const string CodeLensResolve = "codeLens/resolve";
     public const string DocumentSymbol = "textDocument/documentSymbol";
     public const string FoldingRange = "textDocument/foldingRange";
     public const string Hover = "textDocument/hover";

@@ -25,8 +25,20 @@ internal sealed record ReviewDeck(string Uri, string? Path, DeckDocument Documen
     /// </summary>
     public ReviewReplay Replay => History.Replay;
 
-    /// <summary>Each card's due date and retrievability at <paramref name="now"/> (a cloze card's deletions together, <see cref="CardDue"/>).</summary>
-    public IEnumerable<(Card Card, CardDue Due)> DueOfCards(DateTimeOffset now) =>
-        ReviewItems().GroupBy(i => i.Card, ReferenceEqualityComparer.Instance)
-            .Select(group => ((Card)group.Key!, CardDue.Of(group.Select(i => Of(i.ReviewKey).State).ToList(), now, Replay.Scheduler)));
+    /// <summary>
+    /// The due date and retrievability at <paramref name="now"/> of the card at <paramref name="index"/> of
+    /// <c>Deck.Cards</c> (a cloze card's deletions together, <see cref="CardDue"/>), read for that card alone (a lens or
+    /// hint on screen asks of one card in thousands); null when it has no key or nothing to review.
+    /// </summary>
+    public CardDue? DueOf(int index, DateTimeOffset now)
+    {
+        var cards = Document.Deck.Cards;
+        if (index < 0 || index >= cards.Count || index >= Link.Cards.Count)
+        {
+            return null;
+        }
+
+        var states = CardKeys.ReviewKeys(cards[index], Link.Cards[index].Value).Select(local => Of(ReviewKey.Parse(Link.Deck, local)).State).ToList();
+        return states.Count == 0 ? null : CardDue.Of(states, now, Replay.Scheduler);
+    }
 }

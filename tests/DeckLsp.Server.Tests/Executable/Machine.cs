@@ -205,9 +205,13 @@ internal sealed class Machine(string device, string clone, string dataHome)
             return result;
         }
 
-        public async Task<string[]> LensTitlesAsync(string path) =>
-            (await Request(Methods.CodeLens, new { textDocument = new { uri = machine.Uri(path) } }))
-                .EnumerateArray().Select(l => l.GetProperty("command").GetProperty("title").GetString()!).ToArray();
+        // The lenses as an editor shows them: each resolved after textDocument/codeLens gave its range and data.
+        public async Task<string[]> LensTitlesAsync(string path)
+        {
+            var lenses = (await Request(Methods.CodeLens, new { textDocument = new { uri = machine.Uri(path) } })).EnumerateArray();
+            var resolved = await Task.WhenAll(lenses.Select(lens => Request(Methods.CodeLensResolve, lens)));
+            return resolved.Select(l => l.GetProperty("command").GetProperty("title").GetString()!).ToArray();
+        }
 
         public Task NotifyLogsChangedAsync() => Server.Rpc.NotifyWithParameterObjectAsync(Methods.DidChangeWatchedFiles, new
         {

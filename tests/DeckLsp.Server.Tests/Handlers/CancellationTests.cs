@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using DeckLsp.Server.Handlers;
 using DeckLsp.Server.Hosting;
 using DeckLsp.Server.Protocol;
@@ -50,12 +51,15 @@ public sealed class CancellationTests : IDisposable
 
     private static DocumentParams Document => new() { TextDocument = new TextDocumentIdentifier { Uri = Uri } };
 
+    // The items of an answer the handler wrote as JSON itself.
+    private static JsonElement[] Items(PreparedJson answer) => JsonSerializer.Deserialize<JsonElement[]>(answer.Utf8.Span)!;
+
     [Fact]
     public async Task Document_symbols_stop_when_cancelled()
     {
         var handler = new DocumentSymbolHandler(_store);
 
-        Assert.NotEmpty(await handler.DocumentSymbolAsync(Document, CancellationToken.None));
+        Assert.NotEmpty(Items(await handler.DocumentSymbolAsync(Document, CancellationToken.None)));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => handler.DocumentSymbolAsync(Document, _cancelled));
     }
 
@@ -64,7 +68,7 @@ public sealed class CancellationTests : IDisposable
     {
         var handler = new FoldingRangeHandler(_store);
 
-        Assert.NotEmpty(await handler.FoldingRangeAsync(Document, CancellationToken.None));
+        Assert.NotEmpty(Items(await handler.FoldingRangeAsync(Document, CancellationToken.None)));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => handler.FoldingRangeAsync(Document, _cancelled));
     }
 
@@ -73,7 +77,7 @@ public sealed class CancellationTests : IDisposable
     {
         var handler = new CodeLensHandler(_store, _decks, new ReviewCounts(_reviews, _decks), _reviews, NullLogger<CodeLensHandler>.Instance);
 
-        Assert.NotEmpty(await handler.CodeLensAsync(Document, CancellationToken.None));
+        Assert.NotEmpty(Items(await handler.CodeLensAsync(Document, CancellationToken.None)));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => handler.CodeLensAsync(Document, _cancelled));
     }
 

@@ -64,6 +64,23 @@ public sealed class InlayHintTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_cards_whose_question_line_is_in_the_range_get_a_hint()
+    {
+        const string deck = "Q: a\nA: 1\n\nQ: b\nA: 2\n\nQ: c\nA: 3\n\nQ: d\nA: 4\n";
+        var path = _folder.Write("range.deck.md", deck);
+        var uri = new Uri(path).AbsoluteUri;
+        await using var client = await LspTestClient.StartInitializedAsync();
+        await client.OpenAsync(uri, deck);
+
+        Assert.Equal(["0:4 new", "3:4 new", "6:4 new", "9:4 new"], (await Hints(client, uri)).Select(Describe));
+        Assert.Equal(["3:4 new", "6:4 new"], (await Hints(client, uri, 3, 6)).Select(Describe));
+        Assert.Equal(["3:4 new"], (await Hints(client, uri, 1, 5)).Select(Describe));
+        Assert.Equal(["9:4 new"], (await Hints(client, uri, 9, 9)).Select(Describe));
+        Assert.Empty(await Hints(client, uri, 4, 5));
+        Assert.Empty(await Hints(client, uri, 10, 200));
+    }
+
+    [Fact]
     public async Task Inlay_hints_can_be_turned_off()
     {
         await using var on = LspTestClient.Start();

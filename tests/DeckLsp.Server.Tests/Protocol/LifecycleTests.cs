@@ -27,7 +27,7 @@ public sealed partial class LifecycleTests
             Assert.True(capabilities.GetProperty(provider).GetBoolean(), provider);
         }
 
-        Assert.False(capabilities.GetProperty("codeLensProvider").GetProperty("resolveProvider").GetBoolean());
+        Assert.True(capabilities.GetProperty("codeLensProvider").GetProperty("resolveProvider").GetBoolean());
         Assert.Equal(["quickfix"], capabilities.GetProperty("codeActionProvider").GetProperty("codeActionKinds").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal(JsonValueKind.Object, capabilities.GetProperty("completionProvider").ValueKind);
         Assert.Equal("decklsp", result.GetProperty("serverInfo").GetProperty("name").GetString());

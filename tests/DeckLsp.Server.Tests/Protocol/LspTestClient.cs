@@ -136,6 +136,16 @@ internal sealed class LspTestClient : IAsyncDisposable
     public Task<T> RequestForDocumentAsync<T>(string method, string uri) =>
         RequestAsync<T>(method, new DocumentParams { TextDocument = new TextDocumentIdentifier { Uri = uri } });
 
+    /// <summary>
+    /// The document's code lenses as an editor shows them: <c>textDocument/codeLens</c>, then <c>codeLens/resolve</c> of
+    /// each (the server answers the first with ranges and data only).
+    /// </summary>
+    public async Task<T[]> ResolvedLensesAsync<T>(string uri)
+    {
+        var lenses = await RequestForDocumentAsync<JsonElement[]>(Methods.CodeLens, uri);
+        return await Task.WhenAll(lenses.Select(lens => RequestAsync<T>(Methods.CodeLensResolve, lens)));
+    }
+
     public async Task<int> ShutdownAndExitAsync()
     {
         await Rpc.InvokeAsync<object?>(Methods.Shutdown).WaitAsync(Patience);

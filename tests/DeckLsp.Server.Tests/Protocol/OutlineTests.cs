@@ -68,6 +68,30 @@ public sealed class OutlineTests
             ranges.Select(r => $"{r.StartLine}-{r.EndLine}"));
     }
 
+    [Fact]
+    public async Task Outline_and_folds_follow_each_edit_and_stay_the_same_when_asked_again()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync();
+        await client.OpenAsync(Uri, "Q: one?\n\nA: 1\n");
+        Assert.Equal(["one? (card)"], Flatten(await client.RequestForDocumentAsync<DocumentSymbol[]>(Methods.DocumentSymbol, Uri), ""));
+        Assert.Equal(["0-2"], await Folds(client));
+
+        await client.ChangeAsync(Uri, 2, new TextDocumentContentChangeEvent
+        {
+            Range = new Range { Start = new Position { Line = 0, Character = 0 }, End = new Position { Line = 0, Character = 0 } },
+            Text = "# Head\n\n",
+        });
+
+        string[] outline = ["Head (1 card)", "  one? (card)"];
+        Assert.Equal(outline, Flatten(await client.RequestForDocumentAsync<DocumentSymbol[]>(Methods.DocumentSymbol, Uri), ""));
+        Assert.Equal(outline, Flatten(await client.RequestForDocumentAsync<DocumentSymbol[]>(Methods.DocumentSymbol, Uri), ""));
+        Assert.Equal(["0-4", "2-4"], await Folds(client));
+        Assert.Equal(["0-4", "2-4"], await Folds(client));
+    }
+
+    private static async Task<string[]> Folds(LspTestClient client) =>
+        (await client.RequestForDocumentAsync<FoldingRange[]>(Methods.FoldingRange, Uri)).Select(r => $"{r.StartLine}-{r.EndLine}").ToArray();
+
     private static IEnumerable<string> Flatten(IEnumerable<DocumentSymbol> symbols, string indent) =>
         symbols.SelectMany(s => Flatten(s.Children ?? [], indent + "  ").Prepend($"{indent}{s.Name} ({s.Detail})"));
 }

@@ -25,7 +25,7 @@ public sealed class ReversibleCardTests : IDisposable
         {
             database = client.DatabasePath;
             await client.OpenAsync(uri, Deck);
-            var lenses = (await client.RequestForDocumentAsync<JsonElement[]>(Methods.CodeLens, uri))
+            var lenses = (await client.ResolvedLensesAsync<JsonElement>(uri))
                 .Select(l => l.GetProperty("command").GetProperty("title").GetString()!).ToArray();
             Assert.Equal("Study deck (3 cards · 0 due · 3 new)", lenses[0]);
 

@@ -35,7 +35,7 @@ public sealed class ReviewTests : IDisposable
     private static long LogRows(LspTestClient client) => HistoryProbe.DatabaseRatings(client.DatabasePath).Count;
 
     private static async Task<string[]> LensTitles(LspTestClient client, string uri) =>
-        (await client.RequestForDocumentAsync<JsonElement[]>(Methods.CodeLens, uri))
+        (await client.ResolvedLensesAsync<JsonElement>(uri))
             .Select(l => l.GetProperty("command").GetProperty("title").GetString()!).ToArray();
 
     // Asks until the answer satisfies the condition, for at most the client's patience.
