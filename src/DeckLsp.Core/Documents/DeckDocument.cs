@@ -26,6 +26,12 @@ public sealed class DeckDocument
     // is not built yet: the counts are updated from those segments instead of recounted (one step back, like the lines).
     private (DuplicateIndex Index, ContentSlot[] Removed, ContentSlot[] Added)? _duplicatesBefore;
 
+    // Which snapshot this one was made from by a local re-parse, and the segments that were parsed again: old segments
+    // [First, Resume) became new segments [First, Tail). The origin is the earlier snapshot's token, not the snapshot, so
+    // a chain of edits keeps no old snapshot alive.
+    private readonly object _token = new();
+    private (object Origin, int First, int Resume, int Tail)? _edited;
+
     private sealed class ContentSlot
     {
         public SegmentContent? Content;
@@ -238,10 +244,28 @@ public sealed class DeckDocument
         return new DeckDocument(text, FileName, segments, starts, contents)
         {
             _linesBefore = _lines is { } lines ? (lines, change) : null,
+            _edited = (_token, first, resume, tail),
             _duplicatesBefore = _analysis.IsValueCreated
                 ? (_analysis.Value.Duplicates, _contents[first..resume], contents[first..tail])
                 : null,
         };
+    }
+
+    /// <summary>
+    /// Which cards the edit can have changed, when this snapshot was made by <see cref="Apply"/> from
+    /// <paramref name="before"/> re-parsing only part of the text; null otherwise (every card may have changed).
+    /// </summary>
+    public CardWindow? ChangedCardsSince(DeckDocument before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        if (_edited is not var (origin, first, resume, tail) || !ReferenceEquals(origin, before._token))
+        {
+            return null;
+        }
+
+        var earlier = (PlacedCards)before.Deck.Cards;
+        var later = (PlacedCards)Deck.Cards;
+        return new CardWindow(earlier.CardsBefore(first), earlier.CardsBefore(resume), later.CardsBefore(tail));
     }
 
     private int SegmentAt(int offset)
