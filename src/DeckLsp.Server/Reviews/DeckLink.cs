@@ -21,7 +21,14 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
     /// <summary>The key of <paramref name="card"/>, a card of <paramref name="document"/>'s deck; null when it is not one.</summary>
     public CardKey? KeyOf(DeckDocument document, Card card)
     {
+        // Cards are in text order: the one starting where this one starts is found without placing the whole deck.
         var cards = document.Deck.Cards;
+        var at = document.Deck.LastCardStartingAtOrBefore(card.Span.Start);
+        if (at >= 0 && at < Cards.Count && ReferenceEquals(cards[at], card))
+        {
+            return Cards[at];
+        }
+
         for (var i = 0; i < cards.Count && i < Cards.Count; i++)
         {
             if (ReferenceEquals(cards[i], card))
@@ -32,6 +39,10 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
 
         return null;
     }
+
+    /// <summary>What is reviewed of one card (the card, or each deletion of a cloze card), given its key.</summary>
+    public IEnumerable<ReviewKey> ReviewKeysOf(Card card, CardKey key) =>
+        CardKeys.ReviewKeys(card, key.Value).Select(local => ReviewKey.Parse(Deck, local));
 
     /// <summary>What is reviewed, in deck order: each card, or each deletion of a cloze card, with its key.</summary>
     public IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> ReviewItems(Deck deck) =>
