@@ -71,9 +71,11 @@ if (flags.Contains("--only-native"))
 
 if (flags.Contains("--only-keystroke"))
 {
-    await KeystrokeRows();
+    var keystrokesCorrect = await KeystrokeRows();
+    results.Note($"Correctness: every keystroke scenario's last publication equals a full parse's diagnostics: {(keystrokesCorrect ? "yes" : "NO")}." +
+        (setup.Verify ? " --verify: every edit's snapshot was checked against a full parse." : ""));
     Console.WriteLine(results.ToMarkdown($"Machine: {MachineLine()}, --only-keystroke"));
-    return 0;
+    return keystrokesCorrect ? 0 : 1;
 }
 
 // Keystroke → diagnostics, at every size.
