@@ -79,6 +79,36 @@ public sealed partial class EndToEndBench(BenchSetup setup)
     }
 
     /// <summary>
+    /// The keystroke of <see cref="KeystrokeToDiagnostics"/> followed at once by a hover on the edited line: timed from the
+    /// didChange written to the hover's answer read (the default debounce, so the publication does not stand in the way).
+    /// </summary>
+    public async Task<Stat> KeystrokeToHover(int cards, int samples)
+    {
+        var (path, text) = setup.Deck(cards);
+        var deck = new EditableDeck(path, text, setup.Verify);
+        await using var server = await DeckServer.StartAsync(setup, delayMs: 150);
+        server.Open(deck.Uri, text);
+        await server.Published(deck.Uri, 1).WaitAsync(Patience);
+        var at = DeckGenerator.EmptyAnswerOffset(text);
+        var times = new List<double>();
+        var warmUp = Math.Min(20, samples);
+        for (var i = 0; i < warmUp + samples; i++)
+        {
+            var (edit, version) = i % 2 == 0 ? deck.Edit(at, 0, "x") : deck.Edit(at, 1, "");
+            var sent = server.Change(deck.Uri, version, edit);
+            var answer = await server.DocumentRequest("textDocument/hover", deck.Uri, out _,
+                new JsonObject { ["position"] = new JsonObject { ["line"] = edit.Start.Line, ["character"] = 0 } }).WaitAsync(Patience);
+            if (i >= warmUp)
+            {
+                times.Add(Ticks.Ms(sent, answer.Timestamp));
+            }
+        }
+
+        await server.ShutDown();
+        return Stat.Of(times);
+    }
+
+    /// <summary>
     /// A line "```" typed before a card in the middle of the deck: the fence swallows everything after it (the worst case
     /// for re-synchronising), then is deleted again. Every publication is checked against a full parse of the same text.
     /// </summary>

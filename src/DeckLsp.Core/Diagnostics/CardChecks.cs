@@ -170,7 +170,7 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
     }
 
     /// <param name="questions">Each card's question as DECK006 compares it (<see cref="CardText.DuplicateKey"/>), in the same order.</param>
-    public static void ReportDuplicateQuestions(List<Card> cards, List<string> questions, List<DeckDiagnostic> problems)
+    public static void ReportDuplicateQuestions(IReadOnlyList<Card> cards, IReadOnlyList<string> questions, List<DeckDiagnostic> problems)
     {
         // Runs on every snapshot: one lookup per card, and a group only for questions that do repeat.
         var first = new Dictionary<string, int>(cards.Count, StringComparer.Ordinal);
@@ -219,9 +219,9 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
     /// </summary>
     /// <param name="questions">Each card's normalized question, as for <see cref="ReportDuplicateQuestions"/>.</param>
     /// <param name="answers">Each reversible card's normalized answer (null for other cards), in the same order.</param>
-    public static void ReportReverseDuplicates(List<Card> cards, List<string> questions, List<string?> answers, List<DeckDiagnostic> problems)
+    public static void ReportReverseDuplicates(IReadOnlyList<Card> cards, IReadOnlyList<string> questions, IReadOnlyList<string?> answers, List<DeckDiagnostic> problems)
     {
-        if (!answers.Exists(a => a is { Length: > 0 }))
+        if (!answers.Any(a => a is { Length: > 0 }))
         {
             return;
         }
@@ -262,7 +262,7 @@ internal sealed class CardChecks(string text, List<DeckDiagnostic> problems)
     public const int MaxRelatedCopies = 5;
 
     // The first card keeps an id; later ones must change, since review history follows the id.
-    public static void ReportDuplicateIds(List<Card> cards, List<DeckDiagnostic> problems)
+    public static void ReportDuplicateIds(IReadOnlyList<Card> cards, List<DeckDiagnostic> problems)
     {
         var first = new Dictionary<string, Card>(StringComparer.Ordinal);
         foreach (var card in cards)

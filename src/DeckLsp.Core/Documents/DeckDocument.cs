@@ -22,6 +22,16 @@ public sealed class DeckDocument
     // The previous snapshot's line map and the edit from it, while this snapshot's own map is not built yet.
     private (LineMap Lines, TextChange Change)? _linesBefore;
 
+    // The previous snapshot's duplicate counts and the segments the edit replaced and put in, while this one's analysis
+    // is not built yet: the counts are updated from those segments instead of recounted (one step back, like the lines).
+    private (DuplicateIndex Index, ContentSlot[] Removed, ContentSlot[] Added)? _duplicatesBefore;
+
+    // Which snapshot this one was made from by a local re-parse, and the segments that were parsed again: old segments
+    // [First, Resume) became new segments [First, Tail). The origin is the earlier snapshot's token, not the snapshot, so
+    // a chain of edits keeps no old snapshot alive.
+    private readonly object _token = new();
+    private (object Origin, int First, int Resume, int Tail)? _edited;
+
     private sealed class ContentSlot
     {
         public SegmentContent? Content;
@@ -38,7 +48,7 @@ public sealed class DeckDocument
         _segments = segments;
         _starts = starts;
         _contents = contents;
-        _analysis = new Lazy<DeckAnalysis>(() => DeckAnalysis.Run(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _analysis = new Lazy<DeckAnalysis>(Analyse, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Text { get; }
@@ -70,6 +80,9 @@ public sealed class DeckDocument
 
     public int SegmentCount => _segments.Length;
 
+    /// <summary>The counts behind the deck-wide checks, for tests that compare them with a full recount.</summary>
+    internal DuplicateIndex Duplicates => _analysis.Value.Duplicates;
+
     internal IEnumerable<(int Start, Segment Segment)> Segments()
     {
         for (var i = 0; i < _segments.Length; i++)
@@ -78,9 +91,10 @@ public sealed class DeckDocument
         }
     }
 
-    /// <summary>Each segment's start and content, read now for the segments no earlier snapshot read.</summary>
-    internal IEnumerable<(int Start, SegmentContent Content)> SegmentContents()
+    /// <summary>Each segment's content (in the order of the segments), read now for the segments no earlier snapshot read.</summary>
+    internal SegmentContent[] SegmentContents()
     {
+        var contents = new SegmentContent[_segments.Length];
         for (var i = 0; i < _segments.Length; i++)
         {
             var slot = _contents[i];
@@ -92,8 +106,22 @@ public sealed class DeckDocument
                 Volatile.Write(ref slot.Content, content);
             }
 
-            yield return (_starts[i], content);
+            contents[i] = content;
         }
+
+        return contents;
+    }
+
+    private DeckAnalysis Analyse()
+    {
+        var contents = SegmentContents();
+        var duplicates = _duplicatesBefore is var (before, removed, added)
+            ? before.Update(removed.Select(slot => slot.Content!), added.Select(slot => slot.Content!))
+            : DuplicateIndex.Of(contents);
+        _duplicatesBefore = null;
+
+        // The starts are never written after construction, so the deck shares them rather than copying.
+        return DeckAnalysis.Run(Text, FileName, contents, _starts, duplicates);
     }
 
     /// <summary>Parses the text; never throws: a part the parser fails on is DECK016 and the rest keeps its cards.</summary>
@@ -232,11 +260,33 @@ public sealed class DeckDocument
             starts[tail + i - resume] = _starts[i] + delta;
         }
 
-        // Only one step back is kept: a snapshot whose map was never built hands on nothing, and the next builds afresh.
+        // Only one step back is kept: a snapshot whose map (or analysis) was never built hands on nothing, and the next
+        // builds afresh. The replaced segments' contents were all read by this snapshot's analysis.
         return new DeckDocument(text, FileName, segments, starts, contents)
         {
             _linesBefore = _lines is { } lines ? (lines, change) : null,
+            _edited = (_token, first, resume, tail),
+            _duplicatesBefore = _analysis.IsValueCreated
+                ? (_analysis.Value.Duplicates, _contents[first..resume], contents[first..tail])
+                : null,
         };
+    }
+
+    /// <summary>
+    /// Which cards the edit can have changed, when this snapshot was made by <see cref="Apply"/> from
+    /// <paramref name="before"/> re-parsing only part of the text; null otherwise (every card may have changed).
+    /// </summary>
+    public CardWindow? ChangedCardsSince(DeckDocument before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        if (_edited is not var (origin, first, resume, tail) || !ReferenceEquals(origin, before._token))
+        {
+            return null;
+        }
+
+        var earlier = (PlacedCards)before.Deck.Cards;
+        var later = (PlacedCards)Deck.Cards;
+        return new CardWindow(earlier.CardsBefore(first), earlier.CardsBefore(resume), later.CardsBefore(tail));
     }
 
     private int SegmentAt(int offset)

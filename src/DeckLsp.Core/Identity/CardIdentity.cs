@@ -114,8 +114,9 @@ public static partial class CardIdentity
             }
         }
 
+        /// <param name="isKept">For a window of the deck: whether a key is in use outside it (never made fresh here).</param>
         public IdentityResult Finish(FreshKey freshKey, Func<int, CardFingerprint> newPrint, Func<int, KeyedFingerprint> removed,
-            IEnumerable<string> reserved)
+            IEnumerable<string> reserved, Func<string, bool>? isKept = null)
         {
             var ids = new HashSet<string>(_ids.OfType<string>(), StringComparer.Ordinal);
             var used = new HashSet<string>(ids, StringComparer.Ordinal);
@@ -145,20 +146,20 @@ public static partial class CardIdentity
 
             for (var i = 0; i < CurrentCount; i++)
             {
-                links[i] ??= new CardLink(Fresh(attempt => freshKey(newPrint(i), attempt), used, taken), LinkKind.New);
+                links[i] ??= new CardLink(Fresh(attempt => freshKey(newPrint(i), attempt), used, taken, isKept), LinkKind.New);
             }
 
             var gone = Enumerable.Range(0, _oldKeys.Count).Where(old => !used.Contains(_oldKeys[old])).Select(removed).ToArray();
             return new IdentityResult(links.Select(l => l!).ToArray(), gone);
         }
 
-        private static string Fresh(Func<int, string> freshKey, HashSet<string> used, Lazy<HashSet<string>> taken)
+        private static string Fresh(Func<int, string> freshKey, HashSet<string> used, Lazy<HashSet<string>> taken, Func<string, bool>? isKept)
         {
             // A generator that repeats itself is a bug in the caller; a clash with a key in use would merge two histories.
             for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var key = freshKey(attempt);
-                if (!taken.Value.Contains(key) && used.Add(key))
+                if (!taken.Value.Contains(key) && isKept?.Invoke(key) != true && used.Add(key))
                 {
                     taken.Value.Add(key);
                     return key;

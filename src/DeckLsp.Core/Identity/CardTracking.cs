@@ -25,22 +25,103 @@ public static partial class CardIdentity
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(afterText);
         ArgumentNullException.ThrowIfNull(freshKey);
-        options ??= IdentityOptions.Default;
-        recentlyRemoved ??= [];
+        return Track(before.Cards, before.Keys, 0, before.Text, after, 0, afterText, change, freshKey, recentlyRemoved ?? [],
+            options ?? IdentityOptions.Default, isKept: null);
+    }
 
+    /// <summary>
+    /// <see cref="Track"/> for an edit that can have changed only the cards in <paramref name="window"/> (see
+    /// <see cref="Documents.DeckDocument.ChangedCardsSince"/>): the cards outside it keep their keys, and only those
+    /// inside are paired, so a keystroke costs the cards it re-parsed, not the deck. Returns the keys of the window's
+    /// cards (<paramref name="after"/>[Kept..AfterEnd)), equal to what <see cref="Track"/> gives them; null when a card
+    /// in the window has an id (an id takes its key wherever it is in the deck: use <see cref="Track"/>).
+    /// </summary>
+    public static IdentityResult? TrackWindow(KeyedCards before, IReadOnlyList<Card> after, string afterText, TextChange change,
+        CardWindow window, FreshKey freshKey, IReadOnlyList<KeyedFingerprint>? recentlyRemoved = null, IdentityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(afterText);
+        ArgumentNullException.ThrowIfNull(freshKey);
+        var (kept, beforeEnd, afterEnd) = window;
+        if (kept < 0 || beforeEnd < kept || afterEnd < kept || beforeEnd > before.Cards.Count || afterEnd > after.Count
+            || before.Cards.Count - beforeEnd != after.Count - afterEnd)
+        {
+            throw new ArgumentException("The window does not fit these cards.", nameof(window));
+        }
+
+        var oldCards = new Slice<Card>(before.Cards, kept, beforeEnd - kept);
+        var newCards = new Slice<Card>(after, kept, afterEnd - kept);
+        if (oldCards.Any(c => c.Id is not null) || newCards.Any(c => c.Id is not null))
+        {
+            return null;
+        }
+
+        // A key kept outside the window must not be made fresh or restored inside it: the outside cards are all paired
+        // with themselves, so their keys are in use. Looked up only when a key is made or restored (rare, and linear).
+        var keys = before.Keys;
+        bool IsKept(string key)
+        {
+            for (var i = 0; i < kept; i++)
+            {
+                if (keys[i] == key)
+                {
+                    return true;
+                }
+            }
+
+            for (var i = beforeEnd; i < keys.Count; i++)
+            {
+                if (keys[i] == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return Track(oldCards, new Slice<string>(keys, kept, beforeEnd - kept), kept, before.Text, newCards, kept, afterText, change,
+            freshKey, recentlyRemoved ?? [], options ?? IdentityOptions.Default, IsKept);
+    }
+
+    // The cards are given with the ordinal of the first (oldBase, newBase): fingerprints carry the card's place in the deck.
+    private static IdentityResult Track(IReadOnlyList<Card> beforeCards, IReadOnlyList<string> beforeKeys, int oldBase, string beforeText,
+        IReadOnlyList<Card> after, int newBase, string afterText, TextChange change, FreshKey freshKey,
+        IReadOnlyList<KeyedFingerprint> recentlyRemoved, IdentityOptions options, Func<string, bool>? isKept)
+    {
         // Fingerprints cost a normalisation of the card's text: only cards the quick steps leave over need one.
-        var oldPrints = new CardFingerprint?[before.Cards.Count];
+        var oldPrints = new CardFingerprint?[beforeCards.Count];
         var newPrints = new CardFingerprint?[after.Count];
-        CardFingerprint OldPrint(int i) => oldPrints[i] ??= CardFingerprint.Of(before.Cards[i], before.Text, i);
-        CardFingerprint NewPrint(int i) => newPrints[i] ??= CardFingerprint.Of(after[i], afterText, i);
+        CardFingerprint OldPrint(int i) => oldPrints[i] ??= CardFingerprint.Of(beforeCards[i], beforeText, oldBase + i);
+        CardFingerprint NewPrint(int i) => newPrints[i] ??= CardFingerprint.Of(after[i], afterText, newBase + i);
 
-        var pairing = new Pairing(before.Keys, after.Select(c => c.Id).ToArray());
+        var pairing = new Pairing(beforeKeys, after.Select(c => c.Id).ToArray());
         pairing.PairIds();
-        PairUntouched(pairing, before.Cards, after, change);
+        PairUntouched(pairing, beforeCards, after, change);
         pairing.PairSameText(OldPrint, NewPrint);
-        Restore(pairing, recentlyRemoved, before.Keys, NewPrint);
+        Restore(pairing, recentlyRemoved, beforeKeys, NewPrint, isKept);
         PairEdited(pairing, OldPrint, NewPrint, options);
-        return pairing.Finish(freshKey, NewPrint, i => new KeyedFingerprint(before.Keys[i], OldPrint(i)), recentlyRemoved.Select(r => r.Key));
+        return pairing.Finish(freshKey, NewPrint, i => new KeyedFingerprint(beforeKeys[i], OldPrint(i)), recentlyRemoved.Select(r => r.Key),
+            isKept);
+    }
+
+    /// <summary>A window onto part of a list, read in place.</summary>
+    private sealed class Slice<T>(IReadOnlyList<T> list, int start, int count) : IReadOnlyList<T>
+    {
+        public int Count => count;
+
+        public T this[int index] => (uint)index < (uint)count ? list[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return list[start + i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     // A card clear of the edit whose span, shifted by the edit, is exactly a card's span now has the same text: same card.
@@ -112,7 +193,7 @@ public static partial class CardIdentity
             : null;
 
     private static void Restore(Pairing pairing, IReadOnlyList<KeyedFingerprint> recentlyRemoved, IReadOnlyList<string> liveKeys,
-        Func<int, CardFingerprint> newPrint)
+        Func<int, CardFingerprint> newPrint, Func<string, bool>? isKept)
     {
         if (recentlyRemoved.Count == 0)
         {
@@ -127,7 +208,7 @@ public static partial class CardIdentity
             for (var r = recentlyRemoved.Count - 1; r >= 0; r--)
             {
                 var removed = recentlyRemoved[r];
-                if (removed.Fingerprint.HasSameText(print) && claimed.Add(removed.Key))
+                if (removed.Fingerprint.HasSameText(print) && isKept?.Invoke(removed.Key) != true && claimed.Add(removed.Key))
                 {
                     pairing.Restore(current, removed.Key);
                     break;

@@ -1,18 +1,18 @@
 using DeckLsp.Core.Diagnostics;
+using DeckLsp.Core.Documents;
 using DeckLsp.Core.Text;
 
 namespace DeckLsp.Core.Model;
 
 /// <summary>
 /// Assembles a deck from what each segment found (<see cref="SegmentContent"/>): sections from the headings in order,
-/// cards placed in them and moved to where their segment stands, and the checks that need the whole deck (duplicates).
-/// This walk is linear in the number of cards and headings, not in the text; nothing in it re-reads the text.
+/// the cards as a <see cref="PlacedCards"/> list (placed in their sections and moved to where their segment stands only
+/// when read), the segments' problems and links. This walk is linear in the number of segments, headings, problems and
+/// links, with nothing allocated per card; the checks that need the whole deck (duplicates) are
+/// <see cref="DeckAnalysis"/>'s, which asks the <see cref="DuplicateIndex"/> first whether there can be any.
 /// </summary>
 internal sealed class DeckBuilder(string text, string fileName)
 {
-    private readonly List<Card> _cards = [];
-    private readonly List<string> _questions = [];
-    private readonly List<string?> _reverseAnswers = [];
     private readonly List<Section> _sections = [];
     private readonly List<DeckDiagnostic> _problems = [];
     private readonly List<LinkTarget> _links = [];
@@ -20,30 +20,31 @@ internal sealed class DeckBuilder(string text, string fileName)
     private FrontMatterReader.Result? _frontMatter;
     private int _neighbourSyntax;
 
-    public (Deck Deck, List<DeckDiagnostic> Problems) Build(IEnumerable<(int Start, SegmentContent Content)> segments)
+    /// <param name="contents">Each segment's content, in order.</param>
+    /// <param name="starts">Where each segment starts in the text (kept by the deck: never written after this).</param>
+    public (Deck Deck, List<DeckDiagnostic> Problems) Build(SegmentContent[] contents, int[] starts)
     {
-        foreach (var (start, content) in segments)
+        var count = contents.Length;
+        var cardsBefore = new int[count];
+        var sectionsBefore = new int[count];
+        var sectionAtStart = new int[count];
+        var cards = 0;
+        for (var s = 0; s < count; s++)
         {
+            var (start, content) = (starts[s], contents[s]);
+            cardsBefore[s] = cards;
+            sectionsBefore[s] = _sections.Count;
+            sectionAtStart[s] = OpenSectionIndex;
+            cards += content.Cards.Length;
             if (content.FrontMatter is { } frontMatter)
             {
                 _frontMatter = frontMatter;
                 _problems.AddRange(frontMatter.Problems.Select(p => p.Shifted(start)));
             }
 
-            var next = 0;
             foreach (var heading in content.Headings)
             {
-                while (next < heading.CardsBefore)
-                {
-                    AddCard(content, next++, start);
-                }
-
                 OpenSection(heading.Item with { Span = heading.Item.Span.Shift(start) });
-            }
-
-            while (next < content.Cards.Length)
-            {
-                AddCard(content, next++, start);
             }
 
             foreach (var problem in content.Problems)
@@ -64,27 +65,19 @@ internal sealed class DeckBuilder(string text, string fileName)
         }
 
         CloseSections(0, text.Length);
-        CardChecks.ReportDuplicateQuestions(_cards, _questions, _problems);
-        CardChecks.ReportReverseDuplicates(_cards, _questions, _reverseAnswers, _problems);
-        CardChecks.ReportDuplicateIds(_cards, _problems);
         var deck = new Deck
         {
             Title = _frontMatter?.Title ?? _sections.FirstOrDefault(s => s.Level == 1)?.Title ?? TitleFromFileName(fileName),
             Tags = _frontMatter?.Tags ?? [],
             Id = _frontMatter?.Id,
             Sections = _sections,
-            Cards = _cards,
+            Cards = new PlacedCards(contents, starts, cardsBefore, sectionsBefore, sectionAtStart, cards),
             Links = _links,
         };
         return (deck, _problems);
     }
 
-    private void AddCard(SegmentContent content, int index, int start)
-    {
-        _cards.Add(content.Cards[index].Shifted(start, _openSections.Count > 0 ? _openSections.Peek() : -1));
-        _questions.Add(content.NormalizedQuestions[index]);
-        _reverseAnswers.Add(content.NormalizedReverseAnswers[index]);
-    }
+    private int OpenSectionIndex => _openSections.Count > 0 ? _openSections.Peek() : -1;
 
     private void OpenSection(Parsing.Item heading)
     {
@@ -97,7 +90,7 @@ internal sealed class DeckBuilder(string text, string fileName)
             Level = heading.Level,
             Heading = heading.Span,
             Span = heading.Span,
-            ParentIndex = _openSections.Count > 0 ? _openSections.Peek() : -1,
+            ParentIndex = OpenSectionIndex,
         });
         _openSections.Push(index);
     }

@@ -61,15 +61,10 @@ public sealed class LineMap
         // and for p > newEnd (the old start p - delta, shifted). Everything in between is read again.
         var kept = LowerBound(start);
         var resume = LowerBound(oldEnd + 1);
-        var starts = new List<int>(kept + (_lineStarts.Length - resume) + 8);
-        for (var i = 0; i < kept; i++)
+        var edited = new List<int>();
+        if (kept == 0)
         {
-            starts.Add(_lineStarts[i]);
-        }
-
-        if (starts.Count == 0)
-        {
-            starts.Add(0);
+            edited.Add(0);
         }
 
         for (var p = Math.Max(start, 1); p <= newEnd && p <= newText.Length; p++)
@@ -77,16 +72,38 @@ public sealed class LineMap
             var before = newText[p - 1];
             if (before == '\n' || (before == '\r' && (p == newText.Length || newText[p] != '\n')))
             {
-                starts.Add(p);
+                edited.Add(p);
             }
         }
 
-        for (var i = resume; i < _lineStarts.Length; i++)
+        // Block copies and a vectorized shift: this runs on every keystroke over every line of the deck.
+        var tail = _lineStarts.Length - resume;
+        var starts = new int[kept + edited.Count + tail];
+        Array.Copy(_lineStarts, starts, kept);
+        edited.CopyTo(starts, kept);
+        var shifted = starts.AsSpan(kept + edited.Count);
+        _lineStarts.AsSpan(resume).CopyTo(shifted);
+        if (delta != 0)
         {
-            starts.Add(_lineStarts[i] + delta);
+            Shift(shifted, delta);
         }
 
-        return new LineMap(starts.ToArray(), newText.Length);
+        return new LineMap(starts, newText.Length);
+    }
+
+    private static void Shift(Span<int> values, int delta)
+    {
+        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<int, System.Numerics.Vector<int>>(values);
+        var add = new System.Numerics.Vector<int>(delta);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] += add;
+        }
+
+        for (var i = vectors.Length * System.Numerics.Vector<int>.Count; i < values.Length; i++)
+        {
+            values[i] += delta;
+        }
     }
 
     // The index of the first line start at or after offset.

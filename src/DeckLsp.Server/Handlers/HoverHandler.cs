@@ -27,8 +27,13 @@ internal sealed class HoverHandler(DocumentStore store, ReviewDecks decks, Revie
 
         var document = open.Document;
         var offset = document.Lines.ToOffset(parameters.Position, document.Text);
-        foreach (var card in document.Deck.Cards)
+        // Markers lie inside their card's span and cards do not overlap: only the card starting at or before the offset
+        // and the one before it can touch it (the earlier first, as a walk in order would find them).
+        var cards = document.Deck.Cards;
+        var last = document.Deck.LastCardStartingAtOrBefore(offset);
+        for (var i = Math.Max(0, last - 1); i <= last; i++)
         {
+            var card = cards[i];
             var marker = card.Marker.Touches(offset) ? card.Marker
                 : card.AnswerMarker is { } answer && answer.Touches(offset) ? answer
                 : (TextSpan?)null;
@@ -57,7 +62,7 @@ internal sealed class HoverHandler(DocumentStore store, ReviewDecks decks, Revie
 
             var markdown = new StringBuilder("\n\n---\n\n");
             var now = reviews.Now;
-            foreach (var (_, _, review) in study.ReviewItems().Where(item => item.CardKey == key))
+            foreach (var review in study.Link.ReviewKeysOf(card, key))
             {
                 var history = study.Of(review);
                 var label = review.Deletion is { } deletion ? $"Deletion {deletion}: "

@@ -21,7 +21,14 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
     /// <summary>The key of <paramref name="card"/>, a card of <paramref name="document"/>'s deck; null when it is not one.</summary>
     public CardKey? KeyOf(DeckDocument document, Card card)
     {
+        // Cards are in text order: the one starting where this one starts is found without placing the whole deck.
         var cards = document.Deck.Cards;
+        var at = document.Deck.LastCardStartingAtOrBefore(card.Span.Start);
+        if (at >= 0 && at < Cards.Count && ReferenceEquals(cards[at], card))
+        {
+            return Cards[at];
+        }
+
         for (var i = 0; i < cards.Count && i < Cards.Count; i++)
         {
             if (ReferenceEquals(cards[i], card))
@@ -32,6 +39,10 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
 
         return null;
     }
+
+    /// <summary>What is reviewed of one card (the card, or each deletion of a cloze card), given its key.</summary>
+    public IEnumerable<ReviewKey> ReviewKeysOf(Card card, CardKey key) =>
+        CardKeys.ReviewKeys(card, key.Value).Select(local => ReviewKey.Parse(Deck, local));
 
     /// <summary>What is reviewed, in deck order: each card, or each deletion of a cloze card, with its key.</summary>
     public IEnumerable<(Card Card, CardKey CardKey, ReviewKey ReviewKey)> ReviewItems(Deck deck) =>
@@ -62,8 +73,38 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
             return (Link(Source, Placement, after), []);
         }
 
-        var result = CardIdentity.Track(new KeyedCards(before.Text, before.Deck.Cards, Cards.Select(k => k.Value).ToList()),
-            after.Deck.Cards, after.Text, change, DeckLinking.FreshKeys(Deck), RecentlyRemoved);
+        var known = new KeyedCards(before.Text, before.Deck.Cards, new KeyValues(Cards));
+        IReadOnlyList<CardKey> keys;
+        IdentityResult result;
+        if (after.ChangedCardsSince(before) is { } window
+            && CardIdentity.TrackWindow(known, after.Deck.Cards, after.Text, change, window, DeckLinking.FreshKeys(Deck), RecentlyRemoved) is { } inWindow)
+        {
+            // Only the re-parsed cards were paired; the others keep their keys where they stand (a copy of references).
+            result = inWindow;
+            var stitched = new CardKey[after.Deck.Cards.Count];
+            for (var i = 0; i < window.Kept; i++)
+            {
+                stitched[i] = Cards[i];
+            }
+
+            for (var i = 0; i < inWindow.Keys.Count; i++)
+            {
+                stitched[window.Kept + i] = new CardKey(inWindow.Keys[i]);
+            }
+
+            for (var i = window.BeforeEnd; i < Cards.Count; i++)
+            {
+                stitched[window.AfterEnd + i - window.BeforeEnd] = Cards[i];
+            }
+
+            keys = stitched;
+        }
+        else
+        {
+            result = CardIdentity.Track(known, after.Deck.Cards, after.Text, change, DeckLinking.FreshKeys(Deck), RecentlyRemoved);
+            keys = Keys(result);
+        }
+
         var back = result.Keys.ToHashSet(StringComparer.Ordinal);
         var removed = RecentlyRemoved.RemoveAll(r => back.Contains(r.Key)).AddRange(result.Removed);
         if (removed.Count > RecentlyRemovedLimit)
@@ -76,7 +117,7 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
             .Where(l => l.Previous is not null && identity.RatedCards.Contains(new CardKey(l.Previous)) && !identity.RatedCards.Contains(new CardKey(l.Key)))
             .Select(l => (HistoryEvent)new KeyMovedEvent(default, now, Deck, new CardKey(l.Previous!), new CardKey(l.Key)))
             .ToList();
-        return (this with { Cards = Keys(result), RecentlyRemoved = removed }, drafts);
+        return (this with { Cards = keys, RecentlyRemoved = removed }, drafts);
     }
 
     /// <summary>
@@ -140,4 +181,16 @@ internal sealed record DeckLink(HistorySource Source, string Placement, DeckKey 
     }
 
     private static CardKey[] Keys(IdentityResult result) => result.Keys.Select(k => new CardKey(k)).ToArray();
+
+    /// <summary>The keys' strings, read in place (the identity tracking reads only the few it pairs).</summary>
+    private sealed class KeyValues(IReadOnlyList<CardKey> keys) : IReadOnlyList<string>
+    {
+        public int Count => keys.Count;
+
+        public string this[int index] => keys[index].Value;
+
+        public IEnumerator<string> GetEnumerator() => keys.Select(k => k.Value).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

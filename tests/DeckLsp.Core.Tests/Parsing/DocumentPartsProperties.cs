@@ -96,7 +96,8 @@ public class DocumentPartsProperties
         var document = DeckDocument.Parse(text, "big.deck.md");
 
         var segments = SegmentParser.ParseRegion(text, 0, text.Length);
-        var (deck, problems) = new DeckBuilder(text, "big.deck.md").Build(segments.Select(s => (s.Start, SegmentContent.Read(text, s.Start, s.Segment))));
+        var (deck, problems) = new DeckBuilder(text, "big.deck.md").Build(
+            segments.Select(s => SegmentContent.Read(text, s.Start, s.Segment)).ToArray(), segments.Select(s => s.Start).ToArray());
         Assert.Equal(segments.Select(s => s.Start), document.Segments().Select(s => s.Start));
         Assert.True(segments.Zip(document.Segments()).All(pair => pair.First.Segment.Equivalent(pair.Second.Segment)));
         Assert.Equal(deck.Cards.Select(c => (c.Span, c.Title, c.Kind, c.SectionIndex)), document.Deck.Cards.Select(c => (c.Span, c.Title, c.Kind, c.SectionIndex)));
