@@ -29,9 +29,10 @@ public sealed partial class LoadBalanceProcessTests : IDisposable
     /// The plan of one test: the target card's history (due now), its Good rating's plain interval and fuzz range, the
     /// empty day that balancing must choose, and the other cards' history, due on every other day of the range.
     /// </summary>
-    private sealed record Layout(int Plain, int Min, int Max, int EmptyDay, string Deck, string Log);
+    internal sealed record Layout(int Plain, int Min, int Max, int EmptyDay, string Deck, string Log);
 
-    private static Layout Plan(DateTimeOffset now)
+    /// <summary>The deck (<c>balance.deck.md</c>) and the history log (<c>past.log</c>) of a test rating the target at <paramref name="now"/>.</summary>
+    internal static Layout Plan(DateTimeOffset now)
     {
         var replay = ReviewSettings.Default.Replay();
         var device = "past";
