@@ -1,5 +1,5 @@
-// Bundles the extension (Node, CommonJS, `vscode` left external) and the study page (browser), and copies the page's
-// CSS and KaTeX's stylesheet and fonts next to it. `node esbuild.mjs [--production]`.
+// Bundles the extension (Node, CommonJS, `vscode` left external), the study page and the statistics page (browser), and
+// copies the pages' CSS and KaTeX's stylesheet and fonts next to it. `node esbuild.mjs [--production]`.
 import * as esbuild from "esbuild";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -36,7 +36,21 @@ await esbuild.build({
   logLevel: "warning",
 });
 
+// The statistics page: its own bundle, holding Chart.js and chartjs-chart-matrix.
+await esbuild.build({
+  entryPoints: [join(root, "src/webview/statistics/main.ts")],
+  outfile: join(dist, "webview/statistics.js"),
+  bundle: true,
+  platform: "browser",
+  format: "iife",
+  target: "chrome120",
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+});
+
 const webview = join(dist, "webview");
+cpSync(join(root, "src/webview/statistics/statistics.css"), join(webview, "statistics.css"));
 cpSync(join(root, "src/webview/study.css"), join(webview, "study.css"));
 const katex = join(root, "node_modules/katex/dist");
 mkdirSync(join(webview, "katex/fonts"), { recursive: true });

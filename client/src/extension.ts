@@ -18,6 +18,7 @@ import {
   type ReviewMode,
   type ReviewScope,
   type StartReviewParams,
+  type Statistics,
   ReviewMethods,
   type ApplyParametersResult,
   OptimizeCommands,
@@ -26,6 +27,8 @@ import {
 import { describeProblem, dotnetDownloadUrl, resolveServer, type ServerProblem, type ServerResolution } from "./server/serverCommand";
 import { isDeckPath, parseStudyArguments, parseTags, studyAtCursor } from "./study/studyArguments";
 import { StudyPanel } from "./study/studyPanel";
+import { StatisticsPanel } from "./statistics/statisticsPanel";
+import { statisticsTarget } from "./statistics/statisticsTarget";
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient | undefined> | undefined;
@@ -94,7 +97,29 @@ export function activate(context: vscode.ExtensionContext): void {
     return { ...params, mode, tags };
   };
 
+  // The statistics of what was clicked in the explorer (a deck or a folder), of the deck in the editor, or of the workspace.
+  const showStatistics = async (target: ReturnType<typeof statisticsTarget>): Promise<void> => {
+    if (target && (await running())) {
+      StatisticsPanel.show(
+        { extensionUri: context.extensionUri, fetch: async (params) => (await required()).sendRequest<Statistics>(ReviewMethods.statistics, params) },
+        target.params,
+        target.title,
+      );
+    }
+  };
+  const asServerUri = (uri: vscode.Uri): string => client?.code2ProtocolConverter.asUri(uri) ?? uri.toString();
+
   context.subscriptions.push(
+    vscode.commands.registerCommand("decklsp.showStatistics", (clicked?: unknown) =>
+      showStatistics(statisticsTarget(clicked instanceof vscode.Uri ? clicked : undefined, asServerUri))),
+    vscode.commands.registerCommand("decklsp.showDeckStatistics", () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !isDeckPath(editor.document.uri.path)) {
+        void vscode.window.showInformationMessage("Open a deck (a *.deck.md file) to see its statistics.");
+        return;
+      }
+      return showStatistics(statisticsTarget(editor.document.uri, asServerUri));
+    }),
     vscode.commands.registerCommand("decklsp.study", (...args: unknown[]) => study(parseStudyArguments(args) ?? atCursor("deck"))),
     vscode.commands.registerCommand("decklsp.studyDeck", () => study(atCursor("deck"))),
     vscode.commands.registerCommand("decklsp.studySection", () => study(atCursor("section"))),
@@ -215,7 +240,10 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   };
   const started = new LanguageClient("decklsp", "DeckLsp", serverOptions, clientOptions);
   started.onNotification(ReviewMethods.cardChanged, (params: CardChangedParams) => StudyPanel.active?.cardChanged(params.sessionId, params.card));
-  started.onNotification(ReviewMethods.countsChanged, () => void status.refresh());
+  started.onNotification(ReviewMethods.countsChanged, () => {
+    void status.refresh();
+    void StatisticsPanel.active?.refresh();
+  });
   output.info(`Starting ${resolution.server.command} ${resolution.server.args.join(" ")}`);
   try {
     await started.start();

@@ -107,6 +107,51 @@ export interface OrphansResult {
   orphans: Orphan[];
 }
 
+/** deck/statistics: a deck's URI, a folder's (every deck under it), or none for the workspace. */
+export interface StatisticsParams {
+  uri?: string;
+}
+
+/** Reviews on one local calendar day (yyyy-MM-dd). */
+export interface StatisticsDay {
+  date: string;
+  reviews: number;
+}
+
+/** True retention in the week starting on Monday `week`: reviews of cards in the Review state, and those passed. */
+export interface StatisticsWeek {
+  week: string;
+  reviews: number;
+  passed: number;
+  rate: number;
+}
+
+export interface StatisticsStates {
+  new: number;
+  learning: number;
+  review: number;
+  relearning: number;
+}
+
+/** The figures of a deck, a folder or the workspace (the fields of `decklsp stats --json`, added up over the decks). */
+export interface Statistics {
+  scope: "deck" | "folder" | "workspace";
+  title: string;
+  decks: number;
+  cards: number;
+  new: number;
+  due: number;
+  reviews: number;
+  reviewsToday: number;
+  /** The user's local day: the forecast's first day and the calendar's last. */
+  today: string;
+  calendar: StatisticsDay[];
+  /** Cards falling due on each of the next 30 days, today first. */
+  forecast: number[];
+  retention: StatisticsWeek[];
+  states: StatisticsStates;
+}
+
 /** The method names, spelled once. */
 export const ReviewMethods = {
   startReview: "deck/startReview",
@@ -117,6 +162,7 @@ export const ReviewMethods = {
   dueCounts: "deck/dueCounts",
   countsChanged: "deck/countsChanged",
   orphans: "deck/orphans",
+  statistics: "deck/statistics",
 } as const;
 
 /** The review requests, as the study session needs them; the extension implements it with `client.sendRequest`. */

@@ -47,6 +47,7 @@ export function makeNonce(random: (size: number) => Uint8Array): string {
   return Array.from(random(32), (byte) => alphabet[byte % alphabet.length]).join("");
 }
 
-function attribute(value: string): string {
+/** Escapes a value for a double-quoted HTML attribute. */
+export function attribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -9,6 +9,7 @@ import { extname, join, normalize } from "node:path";
 import type { Page } from "playwright-core";
 import type { FromPanel, PanelView, ToPanel } from "../../src/study/messages";
 import { studyPageHtml } from "../../src/study/studyHtml";
+import { statisticsPageHtml } from "../../src/statistics/statisticsHtml";
 import type { ReviewCard } from "../../src/protocol";
 
 const webviewDist = new URL("../../dist/webview/", import.meta.url).pathname;
@@ -56,6 +57,21 @@ export async function startPageServer(): Promise<PageServer> {
       response.writeHead(200, { "content-type": types[".html"] }).end(html);
       return;
     }
+    if (url.pathname === "/statistics.html") {
+      const html = statisticsPageHtml({
+        cspSource: origin,
+        scriptUri: `${origin}/ext/statistics.js`,
+        styleUri: `${origin}/ext/statistics.css`,
+        nonce: "TestNonce0123456789abcdefghijklm",
+      });
+      response.writeHead(200, { "content-type": types[".html"] }).end(html);
+      return;
+    }
+    const theme = /^\/theme\/(dark|light)\.css$/.exec(url.pathname)?.[1] as Theme | undefined;
+    if (theme) {
+      response.writeHead(200, { "content-type": types[".css"] }).end(themes[theme]);
+      return;
+    }
     if (url.pathname.startsWith("/ext/")) {
       file = join(webviewDist, normalize(decodeURIComponent(url.pathname.slice(5))));
     } else if (url.pathname.startsWith("/deck/")) {
@@ -85,6 +101,45 @@ declare global {
 
 /** Opens the page with the fake VS Code API; `state` is what getState returns, as after the panel was hidden. */
 export async function openStudyPage(page: Page, server: PageServer, state?: unknown): Promise<void> {
+  await openPage(page, `${server.origin}/study.html`, state);
+}
+
+/** Opens the statistics page the same way. */
+export async function openStatisticsPage(page: Page, server: PageServer, state?: unknown): Promise<void> {
+  await openPage(page, `${server.origin}/statistics.html`, state);
+}
+
+export type Theme = "dark" | "light";
+
+/**
+ * Some of the variables VS Code's Dark Modern and Light Modern themes set on a webview, served as a stylesheet of the
+ * page's origin (an inline style would break the page's CSP): for pages that should look as they do in VS Code.
+ */
+const themes: Record<Theme, string> = {
+  dark: `body {
+  --vscode-foreground: #cccccc; --vscode-descriptionForeground: #9d9d9d; --vscode-editor-background: #1f1f1f;
+  --vscode-editorWidget-background: #2b2b2b; --vscode-editorWidget-border: #454545; --vscode-errorForeground: #f85149;
+  --vscode-charts-blue: #3794ff; --vscode-charts-green: #89d185; --vscode-charts-red: #f14c4c; --vscode-charts-orange: #d18616;
+  --vscode-charts-yellow: #cca700; --vscode-charts-purple: #b180d7; --vscode-button-secondaryForeground: #cccccc;
+  --vscode-button-secondaryBackground: #313131; --vscode-font-family: system-ui, "Ubuntu", "Droid Sans", sans-serif; --vscode-font-size: 13px;
+}
+`,
+  light: `body {
+  --vscode-foreground: #3b3b3b; --vscode-descriptionForeground: #3b3b3b; --vscode-editor-background: #ffffff;
+  --vscode-editorWidget-background: #f8f8f8; --vscode-editorWidget-border: #c8c8c8; --vscode-errorForeground: #f85149;
+  --vscode-charts-blue: #1a85ff; --vscode-charts-green: #388a34; --vscode-charts-red: #e51400; --vscode-charts-orange: #d18616;
+  --vscode-charts-yellow: #bf8803; --vscode-charts-purple: #652d90; --vscode-button-secondaryForeground: #3b3b3b;
+  --vscode-button-secondaryBackground: #e5e5e5; --vscode-font-family: system-ui, "Ubuntu", "Droid Sans", sans-serif; --vscode-font-size: 13px;
+}
+`,
+};
+
+/** Gives the page a VS Code theme's variables (see themes). */
+export async function useTheme(page: Page, server: PageServer, theme: Theme): Promise<void> {
+  await page.addStyleTag({ url: `${server.origin}/theme/${theme}.css` });
+}
+
+async function openPage(page: Page, address: string, state?: unknown): Promise<void> {
   await page.addInitScript((initial) => {
     window.__posted = [];
     window.__state = initial ?? undefined;
@@ -107,7 +162,7 @@ export async function openStudyPage(page: Page, server: PageServer, state?: unkn
       };
     };
   }, state ?? null);
-  await page.goto(`${server.origin}/study.html`);
+  await page.goto(address);
   await page.waitForFunction(() => window.__posted.some((m) => m.type === "ready"));
 }
 

@@ -78,4 +78,41 @@ public sealed record MemoryStatistics(IReadOnlyList<DayReviews> Calendar, IReadO
         return new MemoryStatistics([.. calendar.Select(d => new DayReviews(d.Key, d.Value))], forecast,
             [.. weeks.Select(w => new WeekRetention(w.Key, w.Value.Reviews, w.Value.Passed))], new StateCounts(fresh, learning, review, relearning));
     }
+
+    /// <summary>
+    /// Several sets of cards as one (the decks of a folder or a workspace, each replayed with its own history): reviews
+    /// and passes added up per day and week, so a week's rate is that of all its reviews, not an average of rates.
+    /// </summary>
+    public static MemoryStatistics Sum(IEnumerable<MemoryStatistics> parts, int forecastDays = 30)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var calendar = new SortedDictionary<DateOnly, int>();
+        var weeks = new SortedDictionary<DateOnly, (int Reviews, int Passed)>();
+        var forecast = new int[forecastDays];
+        int fresh = 0, learning = 0, review = 0, relearning = 0;
+        foreach (var part in parts)
+        {
+            foreach (var day in part.Calendar)
+            {
+                calendar[day.Day] = calendar.GetValueOrDefault(day.Day) + day.Reviews;
+            }
+
+            foreach (var week in part.Retention)
+            {
+                var (reviews, passed) = weeks.GetValueOrDefault(week.Week);
+                weeks[week.Week] = (reviews + week.Reviews, passed + week.Passed);
+            }
+
+            for (var i = 0; i < Math.Min(forecastDays, part.Forecast.Count); i++)
+            {
+                forecast[i] += part.Forecast[i];
+            }
+
+            (fresh, learning, review, relearning) = (fresh + part.States.New, learning + part.States.Learning,
+                review + part.States.Review, relearning + part.States.Relearning);
+        }
+
+        return new MemoryStatistics([.. calendar.Select(d => new DayReviews(d.Key, d.Value))], forecast,
+            [.. weeks.Select(w => new WeekRetention(w.Key, w.Value.Reviews, w.Value.Passed))], new StateCounts(fresh, learning, review, relearning));
+    }
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Command = System.CommandLine.Command;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeckLsp.Core.Optimization;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Server.Hosting;
+using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Reviews;
 
 namespace DeckLsp.Server.Cli;
@@ -63,22 +65,12 @@ internal static class StatsCommand
         return 0;
     }
 
-    // Cards are counted as they are studied: a cloze card once per deletion. Reviews are those of the deck's history,
-    // cram ratings and orphaned cards' included, undone ones not.
     private static DeckStats Measure(ReviewDeck deck, string file, DateTimeOffset now, DateTimeOffset today, Func<DateTimeOffset, DateOnly> dayOf)
     {
-        var items = deck.ReviewItems().Select(i => deck.Of(i.ReviewKey).State).ToList();
-        var rated = deck.History.IdentityOf(deck.Link.Deck).Rated;
-        var ratings = rated.SelectMany(k => deck.Of(k).Ratings).ToList();
-        // The picture takes the deck's cards and its orphaned history alike, as the review count does.
-        var keys = deck.ReviewItems().Select(i => i.ReviewKey).Concat(rated).Distinct().ToList();
-        var memory = MemoryStatistics.Of(keys.Select(k => (k.ToString(), deck.Of(k))), deck.History.Replay, now, dayOf);
-        return new DeckStats(file, deck.Document.Deck.Title, items.Count, items.Count(s => s is null),
-            items.Count(s => s is not null && s.Due <= now), ratings.Count, ratings.Count(r => r.At >= today),
-            [.. memory.Calendar.Select(d => new DayJson(d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Reviews))],
-            memory.Forecast,
-            [.. memory.Retention.Select(w => new WeekJson(w.Week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), w.Reviews, w.Passed, w.Rate))],
-            new StatesJson(memory.States.New, memory.States.Learning, memory.States.Review, memory.States.Relearning));
+        var figures = DeckFigures.Of(deck, now, today, dayOf);
+        return new DeckStats(file, deck.Document.Deck.Title, figures.Cards, figures.New, figures.Due, figures.Reviews, figures.ReviewsToday,
+            [.. figures.Memory.Calendar.Select(d => d.ToLsp())], figures.Memory.Forecast, [.. figures.Memory.Retention.Select(w => w.ToLsp())],
+            figures.Memory.States.ToLsp());
     }
 
     // The decks together, as small text charts under the table: what falls due, reviews by week, retention, states.
@@ -130,24 +122,8 @@ internal static class StatsCommand
         [property: JsonPropertyName("due")] int Due,
         [property: JsonPropertyName("reviews")] int Reviews,
         [property: JsonPropertyName("reviewsToday")] int ReviewsToday,
-        [property: JsonPropertyName("calendar")] IReadOnlyList<DayJson> Calendar,
+        [property: JsonPropertyName("calendar")] IReadOnlyList<StatisticsDay> Calendar,
         [property: JsonPropertyName("forecast")] IReadOnlyList<int> Forecast,
-        [property: JsonPropertyName("retention")] IReadOnlyList<WeekJson> Retention,
-        [property: JsonPropertyName("states")] StatesJson States);
-
-    /// <summary>Reviews on a calendar day (local, yyyy-MM-dd).</summary>
-    internal sealed record DayJson([property: JsonPropertyName("date")] string Date, [property: JsonPropertyName("reviews")] int Reviews);
-
-    /// <summary>True retention in the week starting on Monday <c>week</c>.</summary>
-    internal sealed record WeekJson(
-        [property: JsonPropertyName("week")] string Week,
-        [property: JsonPropertyName("reviews")] int Reviews,
-        [property: JsonPropertyName("passed")] int Passed,
-        [property: JsonPropertyName("rate")] double Rate);
-
-    internal sealed record StatesJson(
-        [property: JsonPropertyName("new")] int New,
-        [property: JsonPropertyName("learning")] int Learning,
-        [property: JsonPropertyName("review")] int Review,
-        [property: JsonPropertyName("relearning")] int Relearning);
+        [property: JsonPropertyName("retention")] IReadOnlyList<StatisticsWeek> Retention,
+        [property: JsonPropertyName("states")] StatisticsStates States);
 }

@@ -113,7 +113,6 @@ internal static class StudyCommand
         }
 
         var settings = ReviewSettings.Default;
-        var replay = settings.Replay();
         var balanceIn = request.LoadBalance ? time.LocalTimeZone : null;
         var now = Now(time);
         var options = request.NewCards is { } limit ? settings.Session with { NewCardsPerDay = limit } : settings.Session;
@@ -163,7 +162,7 @@ internal static class StudyCommand
             var spent = Math.Min((long)time.GetElapsedTime(shown).TotalMilliseconds, ReviewSessions.MaxAnswerMs);
             try
             {
-                var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), replay.Scale, balanceIn);
+                var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), deck.Replay.Scale, balanceIn);
                 item.Source.RecordSeen(item.ReviewKey.Deck, seen);
             }
             catch (Exception e) when (e is HistoryBusyException || FileProblem.Is(e) || e is Microsoft.Data.Sqlite.SqliteException)

@@ -107,7 +107,7 @@ internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, Re
     {
         var now = reviews.Now;
         var result = new Dictionary<Card, string>(ReferenceEqualityComparer.Instance);
-        foreach (var (card, due) in study.DueOfCards(now, reviews.Replay.Scheduler))
+        foreach (var (card, due) in study.DueOfCards(now))
         {
             result[card] = due.IsNew ? "new" : due.Due <= now ? "due now" : "due " + due.When(now);
         }

@@ -74,7 +74,7 @@ internal sealed class HoverHandler(DocumentStore store, ReviewDecks decks, Revie
                 var due = memory.Due <= now ? "due now" : $"due in {FsrsScheduler.FormatInterval(memory.Due - now)}";
                 markdown.Append($"{label}{due} · last ratings {string.Join(", ", last)}")
                     .Append($" · stability {memory.Stability:0.##}d · difficulty {memory.Difficulty:0.##}")
-                    .Append($" · retrievability {reviews.Replay.Scheduler.Retrievability(memory, now):P0}\n\n");
+                    .Append($" · retrievability {study.Replay.Scheduler.Retrievability(memory, now):P0}\n\n");
             }
 
             return markdown.ToString().TrimEnd();

@@ -42,7 +42,7 @@ internal sealed class InlayHintHandler(DocumentStore store, ReviewDecks decks, R
         var (first, last) = (parameters.Range.Start.Line, parameters.Range.End.Line);
         var now = reviews.Now;
         var hints = new List<InlayHint>();
-        foreach (var (card, due) in deck.DueOfCards(now, reviews.Replay.Scheduler))
+        foreach (var (card, due) in deck.DueOfCards(now))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var line = lines.GetLine(card.Marker.Start);

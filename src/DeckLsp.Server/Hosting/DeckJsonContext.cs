@@ -45,6 +45,8 @@ namespace DeckLsp.Server.Hosting;
 [JsonSerializable(typeof(EndReviewResult))]
 [JsonSerializable(typeof(DueCounts))]
 [JsonSerializable(typeof(OrphansResult))]
+[JsonSerializable(typeof(StatisticsParams))]
+[JsonSerializable(typeof(StatisticsResult))]
 // What the server sends the client.
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(LogMessageParams))]

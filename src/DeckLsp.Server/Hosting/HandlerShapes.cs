@@ -19,6 +19,7 @@ namespace DeckLsp.Server.Hosting;
 [GenerateShapeFor<WorkspaceSymbolHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
 [GenerateShapeFor<WatchedFilesHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
 [GenerateShapeFor<ReviewHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
+[GenerateShapeFor<StatisticsHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
 [GenerateShapeFor<RenameFilesHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
 [GenerateShapeFor<ExecuteCommandHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]
 [GenerateShapeFor<InlayHintHandler>(Kind = TypeShapeKind.None, IncludeMethods = MethodShapeFlags.PublicInstance)]

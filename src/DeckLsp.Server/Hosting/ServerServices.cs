@@ -43,6 +43,7 @@ internal static class ServerServices
         services.AddSingleton<CardRendering>();
         services.AddSingleton<ReviewSessions>();
         services.AddSingleton<ReviewCounts>();
+        services.AddSingleton<ReviewStatistics>();
         services.AddSingleton<MessageStudy>();
         services.AddSingleton<OptimizeCommands>();
 
@@ -57,6 +58,7 @@ internal static class ServerServices
         services.AddLspHandler<WorkspaceSymbolHandler, HandlerShapes>();
         services.AddLspHandler<WatchedFilesHandler, HandlerShapes>();
         services.AddLspHandler<ReviewHandler, HandlerShapes>();
+        services.AddLspHandler<StatisticsHandler, HandlerShapes>();
         services.AddLspHandler<RenameFilesHandler, HandlerShapes>();
         services.AddLspHandler<ExecuteCommandHandler, HandlerShapes>();
         services.AddLspHandler<InlayHintHandler, HandlerShapes>();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using DeckLsp.Core.Diagnostics;
+using DeckLsp.Core.Reviews;
 using DeckLsp.Core.Text;
 
 namespace DeckLsp.Server.Protocol;
@@ -45,4 +47,15 @@ internal static class LspConversions
         Range = lines.ToRange(change.Span),
         NewText = change.NewText,
     };
+
+    /// <summary>A calendar day as the statistics name it: local, yyyy-MM-dd.</summary>
+    public static string ToLsp(this DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static StatisticsDay ToLsp(this DayReviews day) => new() { Date = day.Day.ToLsp(), Reviews = day.Reviews };
+
+    public static StatisticsWeek ToLsp(this WeekRetention week) =>
+        new() { Week = week.Week.ToLsp(), Reviews = week.Reviews, Passed = week.Passed, Rate = week.Rate };
+
+    public static StatisticsStates ToLsp(this StateCounts states) =>
+        new() { New = states.New, Learning = states.Learning, Review = states.Review, Relearning = states.Relearning };
 }

@@ -36,6 +36,7 @@ internal static class Methods
     public const string EndReview = "deck/endReview";
     public const string DueCounts = "deck/dueCounts";
     public const string Orphans = "deck/orphans";
+    public const string Statistics = "deck/statistics";
     public const string CountsChanged = "deck/countsChanged";
     public const string CardChanged = "deck/cardChanged";
     public const string Progress = "$/progress";

@@ -19,8 +19,14 @@ internal sealed record ReviewDeck(string Uri, string? Path, DeckDocument Documen
     /// <summary>The history of one review key in this request's snapshot.</summary>
     public CardHistory Of(ReviewKey key) => History.Card(key);
 
+    /// <summary>
+    /// What schedules this deck's cards: the settings' scheduler with the history's fitted parameters, if it has any.
+    /// Everything shown about a card (intervals, retrievability) comes from here, as its state did.
+    /// </summary>
+    public ReviewReplay Replay => History.Replay;
+
     /// <summary>Each card's due date and retrievability at <paramref name="now"/> (a cloze card's deletions together, <see cref="CardDue"/>).</summary>
-    public IEnumerable<(Card Card, CardDue Due)> DueOfCards(DateTimeOffset now, FsrsScheduler scheduler) =>
+    public IEnumerable<(Card Card, CardDue Due)> DueOfCards(DateTimeOffset now) =>
         ReviewItems().GroupBy(i => i.Card, ReferenceEqualityComparer.Instance)
-            .Select(group => ((Card)group.Key!, CardDue.Of(group.Select(i => Of(i.ReviewKey).State).ToList(), now, scheduler)));
+            .Select(group => ((Card)group.Key!, CardDue.Of(group.Select(i => Of(i.ReviewKey).State).ToList(), now, Replay.Scheduler)));
 }

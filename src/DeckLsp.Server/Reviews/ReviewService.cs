@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DeckLsp.Core.History;
+using DeckLsp.Core.Optimization;
 using DeckLsp.Core.Reviews;
 using DeckLsp.Server.History;
 using DeckLsp.Server.Hosting;
@@ -36,6 +37,9 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
 
     /// <summary>Midnight of the user's local day, in UTC: where "today" starts for the daily new-card limit.</summary>
     public DateTimeOffset StartOfToday => StartOfDay(Now, time.LocalTimeZone);
+
+    /// <summary>The user's calendar day of an instant (the statistics' days and weeks).</summary>
+    public Func<DateTimeOffset, DateOnly> DayOf => RevlogItems.DayIn(time.LocalTimeZone);
 
     /// <summary>Midnight, in <paramref name="zone"/>, of the day <paramref name="now"/> falls in, as UTC.</summary>
     public static DateTimeOffset StartOfDay(DateTimeOffset now, TimeZoneInfo zone)

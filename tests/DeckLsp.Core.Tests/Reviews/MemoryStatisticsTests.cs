@@ -34,4 +34,34 @@ public class MemoryStatisticsTests
         Assert.Equal(1, statistics.Forecast[cDue]);
         Assert.Equal(2, statistics.Forecast.Sum());
     }
+
+    [Fact]
+    public void A_sum_adds_days_weeks_forecasts_and_states_and_rates_a_week_over_all_its_reviews()
+    {
+        var monday = new DateOnly(2026, 3, 2);
+        var first = new MemoryStatistics([new DayReviews(monday, 3), new DayReviews(monday.AddDays(2), 1)], [1, 0, 2],
+            [new WeekRetention(monday, 3, 3)], new StateCounts(1, 2, 3, 4));
+        var second = new MemoryStatistics([new DayReviews(monday.AddDays(2), 4)], [0, 5],
+            [new WeekRetention(monday, 1, 0), new WeekRetention(monday.AddDays(7), 2, 1)], new StateCounts(10, 0, 1, 0));
+
+        var sum = MemoryStatistics.Sum([first, second]);
+
+        Assert.Equal([new DayReviews(monday, 3), new DayReviews(monday.AddDays(2), 5)], sum.Calendar);
+        Assert.Equal([1, 5, 2], sum.Forecast.Take(3));
+        Assert.Equal(30, sum.Forecast.Count);
+        Assert.Equal([new WeekRetention(monday, 4, 3), new WeekRetention(monday.AddDays(7), 2, 1)], sum.Retention);
+        Assert.Equal(0.75, sum.Retention[0].Rate);
+        Assert.Equal(new StateCounts(11, 2, 4, 4), sum.States);
+    }
+
+    [Fact]
+    public void A_sum_of_nothing_is_empty_with_a_forecast_of_zeros()
+    {
+        var sum = MemoryStatistics.Sum([]);
+
+        Assert.Empty(sum.Calendar);
+        Assert.Empty(sum.Retention);
+        Assert.Equal(new int[30], sum.Forecast);
+        Assert.Equal(new StateCounts(0, 0, 0, 0), sum.States);
+    }
 }

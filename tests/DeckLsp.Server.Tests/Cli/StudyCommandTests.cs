@@ -3,6 +3,7 @@ using DeckLsp.Core.History;
 using DeckLsp.Server.Cli;
 using DeckLsp.Server.History;
 using DeckLsp.Server.Protocol;
+using DeckLsp.Server.Reviews;
 using DeckLsp.Server.Tests.History;
 using DeckLsp.Server.Tests.Protocol;
 
@@ -41,6 +42,20 @@ public sealed class StudyCommandTests : IDisposable
         Assert.All(events.OfType<RatingEvent>(), r => Assert.False(r.Cram));
         Assert.Equal(3, events.OfType<CardSeenEvent>().Count());
         Assert.Equal(3, HistoryProbe.DatabaseRatings(Database).Count);
+    }
+
+    [Fact]
+    public async Task The_intervals_shown_come_from_the_parameters_the_history_accepted()
+    {
+        var (database, _) = FittedParametersTests.SeededDatabase(_folder);
+        var deck = _folder.Write("demo.deck.md", "---\nid: demo\n---\n\nQ: second <!-- id: two -->\nA: 2\n");
+
+        var (code, output, error) = await StudyRun.Piped("\nq\n", deck, "--db", database);
+
+        Assert.True(code == 0, error);
+        var fitted = ReviewSettings.Default.Replay().WithWeights(FittedParametersTests.Fitted()).IntervalLabels("two", null, DateTimeOffset.UtcNow);
+        Assert.NotEqual(ReviewSettings.Default.Replay().IntervalLabels("two", null, DateTimeOffset.UtcNow)[4], fitted[4]);
+        Assert.Contains($"5 Perfectly: {fitted[4]} |", output);
     }
 
     [Fact]
