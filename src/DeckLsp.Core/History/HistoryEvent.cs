@@ -15,6 +15,18 @@ public sealed record RatingEvent(EventId Id, DateTimeOffset At, ReviewKey Key, i
     : HistoryEvent(Id, At);
 
 /// <summary>
+/// The day the load balancer chose for this device's rating <paramref name="RatingSequence"/> of <paramref name="Key"/>:
+/// due <paramref name="Days"/> days after it. Written with the rating (in one append, right after it) only when the
+/// day differs from the one a replay gives without it; a replay honours it while it lies in the rating's fuzz range.
+/// A draft's <paramref name="RatingSequence"/> of 0 names the rating just before it in the same append.
+/// </summary>
+public sealed record BalancedEvent(EventId Id, DateTimeOffset At, ReviewKey Key, long RatingSequence, int Days) : HistoryEvent(Id, At)
+{
+    /// <summary>The rating this day is for.</summary>
+    public EventId Rating => new(Id.Device, RatingSequence);
+}
+
+/// <summary>
 /// Takes back the rating <paramref name="Target"/> of <paramref name="Key"/>: undo is an event of its own, never a
 /// rewrite, so it survives a merge.
 /// </summary>

@@ -10,6 +10,7 @@ namespace DeckLsp.Core.History;
 /// <code>
 /// r  SEQ  TIME  DECK  REVIEW-KEY  RATING  DURATION-MS  [c]
 /// u  SEQ  TIME  DECK  REVIEW-KEY  TARGET-DEVICE  TARGET-SEQ
+/// b  SEQ  TIME  DECK  REVIEW-KEY  RATING-SEQ  DAYS
 /// k  SEQ  TIME  DECK  CARD  QUESTION-HASH  ANSWER-HASH
 /// d  SEQ  TIME  DECK  PATH
 /// m  SEQ  TIME  DECK  FROM-CARD  TO-CARD
@@ -28,6 +29,17 @@ public static class HistoryLine
     public static DateTimeOffset Truncate(DateTimeOffset time) =>
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
+    /// <summary>
+    /// <paramref name="draft"/> as the <paramref name="sequence"/>th event of <paramref name="device"/>, its time as the log
+    /// keeps it; a <see cref="BalancedEvent"/> draft that names no rating takes the event just before it.
+    /// </summary>
+    public static HistoryEvent Numbered(HistoryEvent draft, string device, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var numbered = draft with { Id = new EventId(device, sequence), At = Truncate(draft.At) };
+        return numbered is BalancedEvent { RatingSequence: 0 } balanced ? balanced with { RatingSequence = sequence - 1 } : numbered;
+    }
+
     /// <summary>The line for <paramref name="event"/>, without its line break.</summary>
     public static string Format(HistoryEvent @event)
     {
@@ -38,6 +50,7 @@ public static class HistoryLine
         {
             RatingEvent => 'r',
             UndoEvent => 'u',
+            BalancedEvent => 'b',
             CardSeenEvent => 'k',
             DeckPlacedEvent => 'd',
             KeyMovedEvent => 'm',
@@ -64,6 +77,12 @@ public static class HistoryLine
                 Field(undo.Key.Local);
                 Field(undo.Target.Device);
                 Field(undo.Target.Sequence.ToString(CultureInfo.InvariantCulture));
+                break;
+            case BalancedEvent balanced:
+                Field(balanced.Key.Deck.Value);
+                Field(balanced.Key.Local);
+                Field(balanced.RatingSequence.ToString(CultureInfo.InvariantCulture));
+                Field(balanced.Days.ToString(CultureInfo.InvariantCulture));
                 break;
             case CardSeenEvent seen:
                 Field(seen.Deck.Value);
@@ -111,6 +130,7 @@ public static class HistoryLine
         {
             'r' => (fields.Length is 7 or 8 ? fields.Length : 7, "rating"),
             'u' => (7, "undo"),
+            'b' => (7, "balanced day"),
             'k' => (7, "card"),
             'd' => (5, "deck"),
             'm' => (6, "key move"),
@@ -146,6 +166,8 @@ public static class HistoryLine
                 'r' => Rating(id, at, fields),
                 'u' => new UndoEvent(id, at, ReviewKey.Parse(new DeckKey(Unescape(fields[3])), Unescape(fields[4])),
                     new EventId(Unescape(fields[5]), Number(fields[6], "target sequence", 1))),
+                'b' => new BalancedEvent(id, at, ReviewKey.Parse(new DeckKey(Unescape(fields[3])), Unescape(fields[4])),
+                    Number(fields[5], "rating sequence", 1), Days(fields[6])),
                 'k' => new CardSeenEvent(id, at, new DeckKey(Unescape(fields[3])), new CardKey(Unescape(fields[4])),
                     Hash(fields[5]), Hash(fields[6])),
                 'd' => new DeckPlacedEvent(id, at, new DeckKey(Unescape(fields[3])), Path(fields[4])),
@@ -234,6 +256,12 @@ public static class HistoryLine
         long.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= least
             ? value
             : throw new FormatException($"`{Shorten(field)}` is not a valid {what}");
+
+    // A day count as a scheduler can give it: 1 day to 100 years.
+    private static int Days(string field) =>
+        Number(field, "number of days", 1) is var days && days <= 36500
+            ? (int)days
+            : throw new FormatException($"`{Shorten(field)}` days is more than 36500");
 
     private static ulong Hash(string field) =>
         field.Length == 16 && ulong.TryParse(field, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)

@@ -19,6 +19,7 @@ public sealed class ReviewHistory
     private readonly ImmutableDictionary<DeckKey, DeckIdentity> _decks;
     private readonly ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent> _moves;
     private readonly ImmutableHashSet<EventId> _undone;
+    private readonly ImmutableDictionary<EventId, int> _balanced;
     private readonly ImmutableDictionary<string, long> _sequences;
 
     // The replay of the settings, before any parameters the history holds.
@@ -26,9 +27,10 @@ public sealed class ReviewHistory
 
     private ReviewHistory(ReviewReplay settingsReplay, ParametersEvent? parameters, ReviewReplay replay, ImmutableDictionary<ReviewKey, Timeline> cards,
         ImmutableDictionary<DeckKey, DeckIdentity> decks, DeckPlacements placements,
-        ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent> moves, ImmutableHashSet<EventId> undone,
+        ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent> moves, ImmutableHashSet<EventId> undone, ImmutableDictionary<EventId, int> balanced,
         ImmutableDictionary<string, long> sequences, int eventCount)
     {
+        _balanced = balanced;
         _settingsReplay = settingsReplay;
         Parameters = parameters;
         _moves = moves;
@@ -85,12 +87,28 @@ public sealed class ReviewHistory
     /// The digest a kept state of these ratings must carry to be used: <see cref="DigestOf"/>, and when the history has
     /// parameters, which event they came from (a state derived with other parameters is derived again).
     /// </summary>
-    public string KeptDigest(IReadOnlyList<RatingEvent> ratings) => KeptDigest(Parameters, ratings);
+    public string KeptDigest(IReadOnlyList<RatingEvent> ratings) => KeptDigest(Parameters, _balanced, ratings);
 
-    private static string KeptDigest(ParametersEvent? parameters, IReadOnlyList<RatingEvent> ratings) =>
-        parameters is null
+    // A rating's recorded day (a BalancedEvent) is part of what its state derives from, so it is part of the digest too;
+    // without any, the digest is what it was before days were recorded, so kept states stay valid.
+    private static string KeptDigest(ParametersEvent? parameters, ImmutableDictionary<EventId, int> balanced, IReadOnlyList<RatingEvent> ratings)
+    {
+        var digest = parameters is null
             ? DigestOf(ratings)
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DigestOf(ratings)}/{parameters.Id.Device}/{parameters.Id.Sequence}");
+        if (balanced.IsEmpty)
+        {
+            return digest;
+        }
+
+        var days = ratings.Select(r => balanced.TryGetValue(r.Id, out var d) ? d : 0).ToArray();
+        return days.Any(d => d != 0)
+            ? digest + "/days:" + string.Join(",", days.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            : digest;
+    }
+
+    /// <summary>The days the load balancer chose for <paramref name="rating"/>, when the history recorded them.</summary>
+    public int? RecordedDays(EventId rating) => _balanced.TryGetValue(rating, out var days) ? days : null;
 
     /// <summary>Where the decks are, by key and by path.</summary>
     public DeckPlacements Placements { get; }
@@ -103,7 +121,7 @@ public sealed class ReviewHistory
         ArgumentNullException.ThrowIfNull(replay);
         return new ReviewHistory(replay, null, replay, ImmutableDictionary<ReviewKey, Timeline>.Empty, ImmutableDictionary<DeckKey, DeckIdentity>.Empty,
             DeckPlacements.Empty, ImmutableDictionary<(DeckKey, CardKey), KeyMovedEvent>.Empty, ImmutableHashSet<EventId>.Empty,
-            ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal), 0);
+            ImmutableDictionary<EventId, int>.Empty, ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal), 0);
     }
 
     /// <summary>
@@ -187,6 +205,7 @@ public sealed class ReviewHistory
         ReviewKey Canonical(ReviewKey logged) => logged with { Card = Resolve(moves, logged.Deck, logged.Card) };
 
         var undone = _undone.Union(added.OfType<UndoEvent>().Select(u => u.Target));
+        var balanced = _balanced.SetItems(added.OfType<BalancedEvent>().Select(b => KeyValuePair.Create(b.Rating, b.Days)));
         var fresh = new Dictionary<ReviewKey, List<RatingEvent>>();
         var touched = new HashSet<ReviewKey>();
         var cards = _cards.ToBuilder();
@@ -223,6 +242,9 @@ public sealed class ReviewHistory
                 case UndoEvent undo:
                     touched.Add(Canonical(undo.Key));
                     break;
+                case BalancedEvent day:
+                    touched.Add(Canonical(day.Key));
+                    break;
                 case CardSeenEvent seen:
                     decks[seen.Deck] = (decks.GetValueOrDefault(seen.Deck) ?? DeckIdentity.Empty).WithSeen(seen);
                     identities.Add(seen.Deck);
@@ -254,7 +276,7 @@ public sealed class ReviewHistory
                 sorted = Merge(sorted, more);
             }
 
-            timelines[i] = sorted.IsEmpty ? null : new Timeline(sorted, Derive(replay, parameters, key, sorted, undone, kept?.GetValueOrDefault(key)));
+            timelines[i] = sorted.IsEmpty ? null : new Timeline(sorted, Derive(replay, parameters, key, sorted, undone, balanced, kept?.GetValueOrDefault(key)));
         }
 
         if (keys.Length >= ParallelThreshold)
@@ -292,7 +314,7 @@ public sealed class ReviewHistory
         }
 
         var history = new ReviewHistory(_settingsReplay, parameters, replay, cards.ToImmutable(), decks.ToImmutable(), Placements.With(placements), moves, undone,
-            sequences.ToImmutable(), EventCount + added.Count);
+            balanced, sequences.ToImmutable(), EventCount + added.Count);
         return new HistoryUpdate(history, added, keys, identities, placements.Count > 0);
     }
 
@@ -316,7 +338,7 @@ public sealed class ReviewHistory
     }
 
     private static CardHistory Derive(ReviewReplay replay, ParametersEvent? parameters, ReviewKey key, ImmutableArray<RatingEvent> ratings,
-        ImmutableHashSet<EventId> undone, KeptState? kept)
+        ImmutableHashSet<EventId> undone, ImmutableDictionary<EventId, int> balanced, KeptState? kept)
     {
         var inForce = undone.IsEmpty ? ratings : ratings.Where(r => !undone.Contains(r.Id)).ToImmutableArray();
         DateTimeOffset? first = null;
@@ -329,7 +351,7 @@ public sealed class ReviewHistory
             }
         }
 
-        if (kept is not null && kept.Digest == KeptDigest(parameters, inForce))
+        if (kept is not null && kept.Digest == KeptDigest(parameters, balanced, inForce))
         {
             return new CardHistory(kept.State, inForce, first);
         }
@@ -340,7 +362,7 @@ public sealed class ReviewHistory
         {
             if (!rating.Cram)
             {
-                state = replay.Apply(seed, state, rating.Rating, rating.At);
+                state = replay.Apply(seed, state, rating.Rating, rating.At, balanced.TryGetValue(rating.Id, out var days) ? days : null);
             }
         }
 

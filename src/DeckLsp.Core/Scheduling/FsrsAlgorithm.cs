@@ -45,11 +45,15 @@ internal sealed class FsrsAlgorithm
         JsMath.RoundTo(_w[4] - Math.Exp(((int)g - 1) * _w[5]) + 1, 8);
 
     /// <summary>Rounded, capped interval in days for <paramref name="stability"/>, fuzzed when enabled.</summary>
-    public int NextInterval(double stability, int elapsedDays, string fuzzSeed)
-    {
-        var interval = Math.Min(Math.Max(1, JsMath.Round(stability * _intervalModifier)), _maximumInterval);
-        return ApplyFuzz(interval, elapsedDays, fuzzSeed);
-    }
+    public int NextInterval(double stability, int elapsedDays, string fuzzSeed) =>
+        ApplyFuzz(PlainInterval(stability), elapsedDays, fuzzSeed);
+
+    /// <summary>The interval <paramref name="stability"/> gives before any fuzz: rounded, at least 1, capped.</summary>
+    public double PlainInterval(double stability) =>
+        Math.Min(Math.Max(1, JsMath.Round(stability * _intervalModifier)), _maximumInterval);
+
+    /// <summary>The maximum interval in days.</summary>
+    public int MaximumInterval => _maximumInterval;
 
     public (double Difficulty, double Stability) NextState(
         double difficulty, double stability, int elapsedDays, Grade g, double? retrievability = null)

@@ -86,6 +86,34 @@ public sealed class FsrsScheduler
     }
 
     /// <summary>
+    /// The interval <paramref name="after"/>'s stability gives and the days it may be moved to without changing what FSRS asked for: ts-fsrs's fuzz
+    /// range around the interval its stability gives (<see cref="FsrsAlgorithm.FuzzRange"/>), whether or not fuzz is on.
+    /// Null when the outcome is not a whole-day interval of the Review state, the interval is under 2.5 days (which
+    /// ts-fsrs never fuzzes), or the scheduled days lie outside the range (an interval pushed out by the grades' order).
+    /// </summary>
+    /// <param name="before">The card as it was before the review.</param>
+    /// <param name="after">One of the outcomes of reviewing it at <paramref name="now"/>.</param>
+    public (double Interval, int Min, int Max)? FuzzRange(CardMemory before, CardMemory after, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        if (after.State != CardState.Review || after.ScheduledDays < 1 || after.Due != now.AddTicks(after.ScheduledDays * TimeSpan.TicksPerDay))
+        {
+            return null;
+        }
+
+        var interval = _algorithm.PlainInterval(after.Stability);
+        if (interval < 2.5)
+        {
+            return null;
+        }
+
+        var elapsedDays = before.State != CardState.New && before.LastReview is { } last ? UtcDayDifference(last, now) : 0;
+        var (min, max) = FsrsAlgorithm.FuzzRange(interval, elapsedDays, _algorithm.MaximumInterval);
+        return after.ScheduledDays >= min && after.ScheduledDays <= max ? (interval, min, max) : null;
+    }
+
+    /// <summary>
     /// A short label for an interval: <c>45s</c>, <c>10m</c>, <c>3h</c>, <c>1.5h</c>, <c>3d</c>, <c>2mo</c>, <c>1.5y</c>
     /// (months of 30 days, years of 365, at most one decimal, a rounded value never shown as a full next unit).
     /// </summary>

@@ -226,7 +226,7 @@ internal static class ExportCommand
         CardMemory? state = null;
         foreach (var rating in deck.Of(key).Ratings.Where(r => !r.Cram))
         {
-            var after = replay.Apply(id, state, rating.Rating, rating.At);
+            var after = replay.Apply(id, state, rating.Rating, rating.At, deck.History.RecordedDays(rating.Id));
             list.Add(new ExportedReview(rating.At, replay.Scale.GradeOf(rating.Rating), rating.DurationMs, state, after));
             state = after;
         }

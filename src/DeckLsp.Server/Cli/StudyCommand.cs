@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace DeckLsp.Server.Cli;
 
 /// <summary>
-/// `decklsp study PATH... [--tag TAG]... [--cram] [--new N]`: a study session in the terminal (keys, with
+/// `decklsp study PATH... [--tag TAG]... [--cram] [--new N] [--no-load-balance]`: a study session in the terminal (keys, with
 /// Spectre.Console), or over lines when input is piped. Plans, rates and undoes through what the server's sessions use
 /// (<see cref="SessionPlan"/>, <see cref="SessionLog"/>), so the history holds the same events either way.
 /// </summary>
@@ -30,15 +30,23 @@ internal static class StudyCommand
                 result.AddError("--new cannot be negative.");
             }
         });
+        var noBalance = new Option<bool>("--no-load-balance")
+        {
+            Description = "Schedule each interval on its fuzzed day, not on the least loaded day of its fuzz range.",
+        };
         var command = new Command("study", "Study decks in the terminal (or over piped lines).");
         command.Arguments.Add(paths);
         command.Options.Add(tags);
         command.Options.Add(cram);
         command.Options.Add(fresh);
+        command.Options.Add(noBalance);
         history.AddTo(command);
         command.SetAction(result =>
         {
-            var request = new Request(result.GetValue(paths)!, result.GetValue(tags) ?? [], result.GetValue(cram), result.GetValue(fresh), history.Read(result));
+            var request = new Request(result.GetValue(paths)!, result.GetValue(tags) ?? [], result.GetValue(cram), result.GetValue(fresh), history.Read(result))
+            {
+                LoadBalance = !result.GetValue(noBalance),
+            };
             if (!Console.IsInputRedirected && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out))
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
@@ -50,7 +58,11 @@ internal static class StudyCommand
         return command;
     }
 
-    public sealed record Request(string[] Paths, IReadOnlyList<string> Tags, bool Cram, int? NewCards, CliHistory.Where History);
+    public sealed record Request(string[] Paths, IReadOnlyList<string> Tags, bool Cram, int? NewCards, CliHistory.Where History)
+    {
+        /// <summary>Whether ratings take the least loaded day of their fuzz range (the setting's default: on).</summary>
+        public bool LoadBalance { get; init; } = ReviewSettings.Default.LoadBalance;
+    }
 
     public static int Run(Request request, IStudyScreen screen, TimeProvider time, TextWriter error)
     {
@@ -101,6 +113,7 @@ internal static class StudyCommand
         }
 
         var settings = ReviewSettings.Default;
+        var balanceIn = request.LoadBalance ? time.LocalTimeZone : null;
         var now = Now(time);
         var options = request.NewCards is { } limit ? settings.Session with { NewCardsPerDay = limit } : settings.Session;
         var today = ReviewService.StartOfDay(now, time.LocalTimeZone);
@@ -122,7 +135,7 @@ internal static class StudyCommand
             var item = session.Items[key];
             var (deck, card, where) = cards[key];
             now = Now(time);
-            var intervals = request.Cram ? deck.Replay.CramLabels() : deck.Replay.IntervalLabels(key, item.Source.Current.Card(item.ReviewKey).State, now);
+            var intervals = SessionLog.Intervals(session, key, now, balanceIn);
             var view = new StudyView(TextRenderer.Render(card, deck.Document.Text, item.ReviewKey.Deletion, item.ReviewKey.Reverse), intervals, request.Cram,
                 session.Rated.Count, session.Queue.Count, where);
             var shown = time.GetTimestamp();
@@ -149,7 +162,7 @@ internal static class StudyCommand
             var spent = Math.Min((long)time.GetElapsedTime(shown).TotalMilliseconds, ReviewSessions.MaxAnswerMs);
             try
             {
-                var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), deck.Replay.Scale);
+                var seen = SessionLog.Rate(session, deck, choice.Rating, spent, Now(time), deck.Replay.Scale, balanceIn);
                 item.Source.RecordSeen(item.ReviewKey.Deck, seen);
             }
             catch (Exception e) when (e is HistoryBusyException || FileProblem.Is(e) || e is Microsoft.Data.Sqlite.SqliteException)

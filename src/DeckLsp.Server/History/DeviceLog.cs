@@ -147,7 +147,7 @@ internal sealed class DeviceLog(string path, string device, string? lockFolder =
         var written = new List<HistoryEvent>(drafts.Count);
         foreach (var draft in drafts)
         {
-            var numbered = draft with { Id = new EventId(Device, ++last), At = HistoryLine.Truncate(draft.At) };
+            var numbered = HistoryLine.Numbered(draft, Device, ++last);
             written.Add(numbered);
             text.Append(HistoryLine.Format(numbered)).Append('\n');
         }

@@ -45,7 +45,7 @@ internal sealed partial class HistoryDatabase
         var line = insert.Parameters.Add("$line", SqliteType.Text);
         foreach (var draft in drafts)
         {
-            var numbered = draft with { Id = new EventId(device, ++last), At = HistoryLine.Truncate(draft.At) };
+            var numbered = HistoryLine.Numbered(draft, device, ++last);
             deviceParameter.Value = device;
             seq.Value = last;
             line.Value = HistoryLine.Format(numbered);

@@ -69,6 +69,10 @@ internal sealed record InitializationOptions
     /// <summary>FSRS's desired retention, between 0.7 and 0.99 (default 0.9).</summary>
     [JsonPropertyName("desiredRetention")]
     public double? DesiredRetention { get; init; }
+
+    /// <summary>Each new review interval takes the least loaded day of its fuzz range (Anki's load balancer; default true).</summary>
+    [JsonPropertyName("loadBalance")]
+    public bool? LoadBalance { get; init; }
 }
 
 /// <summary>The few client capabilities the server acts on.</summary>

@@ -30,6 +30,11 @@ internal sealed class ReviewService(ServerSession session, ILanguageClient clien
     /// <summary>Now, as the history keeps times: UTC, to the millisecond.</summary>
     public DateTimeOffset Now => HistoryLine.Truncate(time.GetUtcNow());
 
+    /// <summary>
+    /// The time zone whose days the load balancer counts new ratings' loads in, or null when the settings turn it off.
+    /// </summary>
+    public TimeZoneInfo? BalanceIn => Settings.LoadBalance ? time.LocalTimeZone : null;
+
     /// <summary>Midnight of the user's local day, in UTC: where "today" starts for the daily new-card limit.</summary>
     public DateTimeOffset StartOfToday => StartOfDay(Now, time.LocalTimeZone);
 

@@ -93,7 +93,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
             // A key an edit moved must have its history in place before this rating is replayed on top of it.
             writer.Flushed().Wait();
             var deck = decks.Find(item.Uri);
-            var seen = SessionLog.Rate(session, deck, parameters.Rating, durationMs, reviews.Now, reviews.Replay.Scale);
+            var seen = SessionLog.Rate(session, deck, parameters.Rating, durationMs, reviews.Now, reviews.Replay.Scale, reviews.BalanceIn);
             writer.Enqueue($"keep the text of {key}", () => source.RecordSeen(item.ReviewKey.Deck, seen));
             step = Step(session);
         }
@@ -272,9 +272,7 @@ internal sealed class ReviewSessions(ReviewService reviews, ReviewDecks decks, R
         var item = session.Items[key];
 
         var range = deck.Document.Lines.ToRange(card.Span);
-        var intervals = session.Mode == SessionMode.Cram
-            ? deck.Replay.CramLabels()
-            : deck.Replay.IntervalLabels(key, deck.Of(item.ReviewKey).State, reviews.Now);
+        var intervals = SessionLog.Intervals(session, key, reviews.Now, reviews.BalanceIn);
         try
         {
             var rendered = rendering.Render(card, deck.Document.Text, deck.Path, item.ReviewKey);

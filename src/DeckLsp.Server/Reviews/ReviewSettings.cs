@@ -8,6 +8,13 @@ namespace DeckLsp.Server.Reviews;
 /// <summary>How ratings are scheduled and sessions planned; what the review history's states are derived with.</summary>
 internal sealed record ReviewSettings(RatingScale Scale, FsrsOptions Scheduler, SessionOptions Session)
 {
+    /// <summary>
+    /// Whether a new rating's interval takes the least loaded day of its fuzz range (docs/reviews.md, "Load balancing").
+    /// Not part of <see cref="Fingerprint"/>: the days it chose are recorded in the history and every replay honours
+    /// them whatever this says, so turning it off changes only how the next ratings are scheduled.
+    /// </summary>
+    public bool LoadBalance { get; init; } = true;
+
     public static ReviewSettings Default { get; } = new(RatingScale.Default, new FsrsOptions { EnableFuzz = true }, new SessionOptions());
 
     /// <summary>The settings the options ask for; each bad value is reported and replaced by its default.</summary>
@@ -53,7 +60,7 @@ internal sealed record ReviewSettings(RatingScale Scale, FsrsOptions Scheduler, 
             }
         }
 
-        return (new ReviewSettings(scale, scheduler, session), problems);
+        return (new ReviewSettings(scale, scheduler, session) { LoadBalance = options?.LoadBalance ?? Default.LoadBalance }, problems);
     }
 
     /// <summary>

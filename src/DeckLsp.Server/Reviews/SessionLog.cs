@@ -16,9 +16,11 @@ internal static class SessionLog
     /// Logs <paramref name="rating"/> of the card on screen durably (its first rating with what the card identifies, from
     /// <paramref name="deck"/> when it is at hand; a cram rating as such), then moves the session on to the next card.
     /// Returns this machine's copy of the card's text, for the caller to keep (<see cref="History.HistorySource.RecordSeen"/>).
+    /// With <paramref name="balanceIn"/> (the user's time zone, whose days the load is counted in), the interval takes
+    /// the day the load balancer chooses, recorded with the rating when a replay would not find it by itself.
     /// </summary>
     public static IReadOnlyList<(CardKey, SeenCard)> Rate(ReviewSession session, ReviewDeck? deck, int rating, long durationMs,
-        DateTimeOffset now, RatingScale scale)
+        DateTimeOffset now, RatingScale scale, TimeZoneInfo? balanceIn)
     {
         var key = session.Current ?? throw new InvalidOperationException("This session is complete: there is no card to rate.");
         var item = session.Items[key];
@@ -35,10 +37,20 @@ internal static class SessionLog
 
         var cram = session.Mode == SessionMode.Cram;
         drafts.Add(new RatingEvent(default, now, item.ReviewKey, rating, durationMs, cram));
+        if (!cram && balanceIn is not null)
+        {
+            // The day chosen from the load this machine sees now; the rating carries it, so no replay depends on the load.
+            var history = source.Current;
+            var (_, days) = history.Replay.Balance(key, history.Card(item.ReviewKey).State, rating, now, DueLoads.Of(history, balanceIn));
+            if (days is { } chosen)
+            {
+                drafts.Add(new BalancedEvent(default, now, item.ReviewKey, 0, chosen));
+            }
+        }
 
         // On disk (fsynced, or committed) before the next card is shown: a crash never loses a rating shown as saved.
         var written = source.Append(drafts);
-        session.Rated.Push((written[^1].Id, key, session.Queue));
+        session.Rated.Push((written.OfType<RatingEvent>().Last().Id, key, session.Queue));
         session.Ratings[rating]++;
         if (cram)
         {
@@ -52,6 +64,20 @@ internal static class SessionLog
 
         session.Current = session.Queue.Next(now);
         return seen;
+    }
+
+    /// <summary>
+    /// What each rating 1–5 would do to the card <paramref name="key"/> of the session now, as the buttons label it: in a
+    /// cram, again or done; else the interval it gives, by the card's own history (its fitted parameters, and with
+    /// <paramref name="balanceIn"/> the day the load balancer would choose), so a label is what the rating then gives.
+    /// </summary>
+    public static IReadOnlyList<string> Intervals(ReviewSession session, string key, DateTimeOffset now, TimeZoneInfo? balanceIn)
+    {
+        var item = session.Items[key];
+        var history = item.Source.Current;
+        return session.Mode == SessionMode.Cram
+            ? history.Replay.CramLabels()
+            : history.Replay.IntervalLabels(key, history.Card(item.ReviewKey).State, now, balanceIn is null ? null : DueLoads.Of(history, balanceIn));
     }
 
     /// <summary>

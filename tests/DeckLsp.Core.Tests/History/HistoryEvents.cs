@@ -22,6 +22,9 @@ internal sealed class HistoryEvents(string device)
     public RatingEvent Rate(string card, int rating, double hoursAfterStart, bool cram = false) =>
         new(Next(), Start.AddHours(hoursAfterStart), Key(card), rating, 3000, cram);
 
+    public BalancedEvent Balanced(RatingEvent rating, int days) =>
+        new(Next(), rating.At, rating.Key, rating.Id.Sequence, days);
+
     public UndoEvent Undo(RatingEvent rating, double hoursAfterStart) =>
         new(Next(), Start.AddHours(hoursAfterStart), rating.Key, rating.Id);
 

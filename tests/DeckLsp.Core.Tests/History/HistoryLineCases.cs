@@ -14,6 +14,7 @@ public class HistoryLineCases
         { "a rating", new RatingEvent(new("laptop", 7), At, new ReviewKey(Deck, new CardKey("~a1b2c3d4e5f6")), 4, 5321), "r\t7\t2026-12-01T09:30:15.123Z\tp0123456789\t~a1b2c3d4e5f6\t4\t5321" },
         { "a cram rating of a deletion", new RatingEvent(new("laptop", 8), At, new ReviewKey(Deck, new CardKey("bptt"), 2), 1, 0, Cram: true), "r\t8\t2026-12-01T09:30:15.123Z\tp0123456789\tbptt#c2\t1\t0\tc" },
         { "a rating of a reverse direction", new RatingEvent(new("laptop", 10), At, new ReviewKey(Deck, new CardKey("hund"), Reverse: true), 3, 2100), "r\t10\t2026-12-01T09:30:15.123Z\tp0123456789\thund#r\t3\t2100" },
+        { "a balanced day", new BalancedEvent(new("laptop", 8), At, new ReviewKey(Deck, new CardKey("bptt"), 2), 7, 12), "b\t8\t2026-12-01T09:30:15.123Z\tp0123456789\tbptt#c2\t7\t12" },
         { "an undo", new UndoEvent(new("laptop", 9), At, new ReviewKey(Deck, new CardKey("bptt")), new EventId("laptop", 7)), "u\t9\t2026-12-01T09:30:15.123Z\tp0123456789\tbptt\tlaptop\t7" },
         { "a card seen", new CardSeenEvent(new("laptop", 10), At, Deck, new CardKey("~a1b2c3d4e5f6"), 0x0123456789abcdef, 0xfedcba9876543210), "k\t10\t2026-12-01T09:30:15.123Z\tp0123456789\t~a1b2c3d4e5f6\t0123456789abcdef\tfedcba9876543210" },
         { "a deck placed at a path with a tab", new DeckPlacedEvent(new("laptop", 11), At, DeckKey.OfId("rnn"), "decks/odd\tname\\x.deck.md"), "d\t11\t2026-12-01T09:30:15.123Z\tid:rnn\tdecks/odd\\tname\\\\x.deck.md" },
@@ -66,6 +67,10 @@ public class HistoryLineCases
         { "r\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\t3\t100\tx", "flag" },
         { "r\t7\t2026-12-01T09:30:15.123Z\t\t~a\t3\t100", "empty field" },
         { "k\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\tnothex\t0123456789abcdef", "hex hash" },
+        { "b\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\t6\t0", "number of days" },
+        { "b\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\t6\t40000", "more than 36500" },
+        { "b\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\t0\t9", "rating sequence" },
+        { "b\t7\t2026-12-01T09:30:15.123Z\tp0\t~a\t6", "fields" },
         { "z\t7\t2026-12-01T09:30:15.123Z", "unknown event kind `z`" },
         { "r\t7\t2026-12-01T09:30", "fields" },
         { "\0\0\0\0", "unknown event kind" },
@@ -78,6 +83,17 @@ public class HistoryLineCases
         var (read, said) = HistoryLine.Parse("laptop", line);
         Assert.Null(read);
         Assert.Contains(problem, said);
+    }
+
+    [Fact]
+    public void A_balanced_day_drafted_after_its_rating_names_the_rating_once_numbered()
+    {
+        var key = new ReviewKey(Deck, new CardKey("bptt"));
+        var rating = HistoryLine.Numbered(new RatingEvent(default, At, key, 4, 100), "laptop", 41);
+        var day = HistoryLine.Numbered(new BalancedEvent(default, At, key, 0, 9), "laptop", 42);
+
+        Assert.Equal(new EventId("laptop", 41), rating.Id);
+        Assert.Equal(rating.Id, ((BalancedEvent)day).Rating);
     }
 
     [Theory]

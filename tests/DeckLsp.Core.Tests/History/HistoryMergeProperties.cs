@@ -14,7 +14,10 @@ public class HistoryMergeProperties
 {
     private static readonly string[] Cards = ["~a", "~b", "~c", "bptt"];
 
-    /// <summary>One step of one device: a rating (possibly cram), an undo of its last rating, a key move, or a card seen.</summary>
+    /// <summary>
+    /// One step of one device: a rating (possibly cram), an undo of its last rating, a key move, a card seen, or a rating
+    /// with the day the load balancer chose for it (which a pull may bring apart from its rating).
+    /// </summary>
     public sealed record Step(int Device, int Kind, int Card, int Rating, int Minutes);
 
     public sealed record Scenario(int Devices, Step[] Steps, int Seed)
@@ -25,7 +28,7 @@ public class HistoryMergeProperties
     public static Arbitrary<Scenario> Scenarios() =>
         (from devices in Gen.Choose(1, 4)
          from steps in (from device in Gen.Choose(0, devices - 1)
-                        from kind in Gen.Frequency((12, Gen.Constant(0)), (2, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)), (1, Gen.Constant(4)))
+                        from kind in Gen.Frequency((12, Gen.Constant(0)), (2, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)), (1, Gen.Constant(4)), (3, Gen.Constant(5)))
                         from card in Gen.Choose(0, Cards.Length - 1)
                         from rating in Gen.Choose(1, 5)
                         from minutes in Gen.Frequency((3, Gen.Choose(0, 30)), (2, Gen.Choose(60, 3 * 24 * 60)), (1, Gen.Constant(0)))
@@ -45,6 +48,14 @@ public class HistoryMergeProperties
             var log = logs[step.Device];
             var at = clocks[step.Device] += step.Minutes / 60.0;
             var card = Cards[step.Card];
+            if (step.Kind == 5)
+            {
+                var rating = writer.Rate(card, step.Rating, at);
+                log.Add(rating);
+                log.Add(writer.Balanced(rating, 2 + (step.Minutes % 15)));
+                continue;
+            }
+
             log.Add(step.Kind switch
             {
                 1 when log.OfType<RatingEvent>().LastOrDefault() is { } last => writer.Undo(last, at),

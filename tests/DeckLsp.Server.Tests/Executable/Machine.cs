@@ -71,7 +71,7 @@ internal sealed class Machine(string device, string clone, string dataHome)
         Git("push", "origin", "HEAD:main");
     }
 
-    public async Task<Session> ServeAsync()
+    public async Task<Session> ServeAsync(object? initializationOptions = null)
     {
         var server = ServerProcess.Start(Environment);
         server.Rpc.StartListening();
@@ -80,6 +80,7 @@ internal sealed class Machine(string device, string clone, string dataHome)
             processId = System.Environment.ProcessId,
             rootUri = new Uri(Clone).AbsoluteUri,
             capabilities = new { },
+            initializationOptions,
         }).WaitAsync(ServerProcess.Patience);
         await server.Rpc.NotifyWithParameterObjectAsync(Methods.Initialized, new { });
         return new Session(this, server);

@@ -1,4 +1,5 @@
 using DeckLsp.Core.Reviews;
+using DeckLsp.Server.Protocol;
 using DeckLsp.Server.Reviews;
 
 namespace DeckLsp.Server.Tests.Reviews;
@@ -20,5 +21,18 @@ public sealed class ReviewSettingsTests
         var other = ReviewSettings.Default with { Scale = new RatingScale([Core.Scheduling.Grade.Again, Core.Scheduling.Grade.Hard, Core.Scheduling.Grade.Good, Core.Scheduling.Grade.Easy, Core.Scheduling.Grade.Easy]) };
 
         Assert.NotEqual(ReviewSettings.Default.Fingerprint(), other.Fingerprint());
+    }
+
+    [Fact]
+    public void Load_balancing_is_on_unless_the_options_turn_it_off_and_either_way_nothing_is_re_derived()
+    {
+        var (byDefault, _) = ReviewSettings.From(new InitializationOptions());
+        var (off, problems) = ReviewSettings.From(new InitializationOptions { LoadBalance = false });
+
+        Assert.True(byDefault.LoadBalance);
+        Assert.False(off.LoadBalance);
+        Assert.Empty(problems);
+        // Recorded days are honoured whatever the setting, so the states need no replay when it changes.
+        Assert.Equal(byDefault.Fingerprint(), off.Fingerprint());
     }
 }
