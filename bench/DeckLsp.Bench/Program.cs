@@ -320,8 +320,8 @@ async Task NativeSection(Stat? coldFramework, (long AfterHundred, long AfterAll,
         Results.Verdict(File.Exists(setup.PlatformVsix) ? new FileInfo(setup.PlatformVsix).Length <= 15 * mbytes : null)));
 }
 
-// Keystroke → diagnostics published and → hover answered, from 100 to 100,000 cards. 100,000 cards (22.7 MB) are over
-// DeckLimits.MaxDeckLength (8 MiB, as are 50,000): such a deck is kept as text and not read, and its row says so.
+// Keystroke → diagnostics published and → hover answered, from 100 to 100,000 cards (22.7 MB, under
+// DeckLimits.MaxDeckLength, 32 MiB). A deck over that limit is kept as text and not read, and its row would say so.
 async Task<bool> KeystrokeRows()
 {
     Phase("keystroke → diagnostics, → hover");

@@ -23,7 +23,7 @@ internal sealed record DeckFile(string Path, DeckDocument Document, DeckDiagnost
 /// </summary>
 internal static class DeckFileReader
 {
-    /// <summary>The most bytes a deck of <see cref="DeckLimits.MaxDeckLength"/> UTF-16 code units takes in UTF-8 (24 MiB).</summary>
+    /// <summary>The most bytes a deck of <see cref="DeckLimits.MaxDeckLength"/> UTF-16 code units takes in UTF-8 (96 MiB).</summary>
     public const long MaxFileBytes = DeckLimits.MaxDeckLength * 3L;
 
     /// <summary>Reads and parses a deck file; <see cref="IOException"/> with a message for a person when it cannot.</summary>

@@ -20,7 +20,7 @@ public class DeckSizeLimitTests
         Assert.Equal(DiagnosticCodes.DeckTooLarge, diagnostic.Code);
         Assert.Equal(DeckSeverity.Error, diagnostic.Severity);
         Assert.Equal(new TextSpan(0, 4), diagnostic.Span);
-        Assert.Contains("8,388,609", diagnostic.Message);
+        Assert.Contains("33,554,433", diagnostic.Message);
         Assert.Empty(document.Deck.Cards);
     }
 

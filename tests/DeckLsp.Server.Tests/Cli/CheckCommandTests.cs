@@ -180,7 +180,7 @@ public sealed class CheckCommandTests : IDisposable
         var (code, _, error) = await CliRun.Run("check", path);
 
         Assert.Equal(2, code);
-        Assert.Contains($"decklsp check: cannot read {path}: it is larger than 24 MiB", error);
+        Assert.Contains($"decklsp check: cannot read {path}: it is larger than 96 MiB", error);
     }
 
     [Fact]
