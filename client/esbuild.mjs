@@ -24,30 +24,21 @@ await esbuild.build({
   logLevel: "warning",
 });
 
-await esbuild.build({
-  entryPoints: [join(root, "src/webview/main.ts")],
-  outfile: join(dist, "webview/study.js"),
-  bundle: true,
-  platform: "browser",
-  format: "iife",
-  target: "chrome120",
-  sourcemap: !production,
-  minify: production,
-  logLevel: "warning",
-});
-
-// The statistics page: its own bundle, holding Chart.js and chartjs-chart-matrix.
-await esbuild.build({
-  entryPoints: [join(root, "src/webview/statistics/main.ts")],
-  outfile: join(dist, "webview/statistics.js"),
-  bundle: true,
-  platform: "browser",
-  format: "iife",
-  target: "chrome120",
-  sourcemap: !production,
-  minify: production,
-  logLevel: "warning",
-});
+// The webview pages, each its own browser bundle: the study page, and the statistics page (Chart.js and
+// chartjs-chart-matrix inside).
+for (const [entry, out] of [["src/webview/main.ts", "study.js"], ["src/webview/statistics/main.ts", "statistics.js"]]) {
+  await esbuild.build({
+    entryPoints: [join(root, entry)],
+    outfile: join(dist, "webview", out),
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "chrome120",
+    sourcemap: !production,
+    minify: production,
+    logLevel: "warning",
+  });
+}
 
 const webview = join(dist, "webview");
 cpSync(join(root, "src/webview/statistics/statistics.css"), join(webview, "statistics.css"));

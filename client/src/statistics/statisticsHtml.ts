@@ -1,6 +1,6 @@
 // The statistics page: an empty shell that the bundled script fills in with charts. Locked down as the study page is,
 // and tighter: it loads no images and no fonts, only its own script (by nonce) and stylesheet.
-import { attribute } from "../study/studyHtml";
+import { webviewPageHtml } from "../study/studyHtml";
 
 export interface StatisticsPageResources {
   /** `webview.cspSource`: the origin of files served through `asWebviewUri`. */
@@ -22,18 +22,5 @@ export function statisticsPolicy(cspSource: string, nonce: string): string {
 
 export function statisticsPageHtml(resources: StatisticsPageResources): string {
   const { cspSource, scriptUri, styleUri, nonce } = resources;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attribute(statisticsPolicy(cspSource, nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attribute(styleUri)}">
-<title>Statistics</title>
-</head>
-<body>
-<main id="app" aria-live="polite"><p class="status">Loading…</p></main>
-<script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>
-</body>
-</html>`;
+  return webviewPageHtml({ title: "Statistics", policy: statisticsPolicy(cspSource, nonce), styleUris: [styleUri], scriptUri, nonce });
 }

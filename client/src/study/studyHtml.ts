@@ -24,19 +24,23 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function studyPageHtml(resources: StudyPageResources): string {
   const { cspSource, scriptUri, styleUri, katexStyleUri, nonce } = resources;
+  return webviewPageHtml({ title: "Study", policy: contentSecurityPolicy(cspSource, nonce), styleUris: [katexStyleUri, styleUri], scriptUri, nonce });
+}
+
+/** The shell every DeckLsp webview page shares: its policy, its stylesheets, a live region and one script by nonce. */
+export function webviewPageHtml(page: { title: string; policy: string; styleUris: string[]; scriptUri: string; nonce: string }): string {
+  const styles = page.styleUris.map((uri) => `<link rel="stylesheet" href="${attribute(uri)}">\n`).join("");
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(cspSource, nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${attribute(page.policy)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attribute(katexStyleUri)}">
-<link rel="stylesheet" href="${attribute(styleUri)}">
-<title>Study</title>
+${styles}<title>${page.title}</title>
 </head>
 <body>
 <main id="app" aria-live="polite"><p class="status">Loading…</p></main>
-<script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>
+<script nonce="${attribute(page.nonce)}" src="${attribute(page.scriptUri)}"></script>
 </body>
 </html>`;
 }
