@@ -96,8 +96,9 @@ public class DocumentPartsProperties
         var document = DeckDocument.Parse(text, "big.deck.md");
 
         var segments = SegmentParser.ParseRegion(text, 0, text.Length);
-        var (deck, problems) = new DeckBuilder(text, "big.deck.md").Build(
-            segments.Select(s => SegmentContent.Read(text, s.Start, s.Segment)).ToArray(), segments.Select(s => s.Start).ToArray());
+        // The sequential path: every segment read one after another, then the deck-wide checks over them.
+        var contents = segments.Select(s => SegmentContent.Read(text, s.Start, s.Segment)).ToArray();
+        var (deck, problems, _) = DeckAnalysis.Run(text, "big.deck.md", contents, segments.Select(s => s.Start).ToArray(), DuplicateIndex.Of(contents));
         Assert.Equal(segments.Select(s => s.Start), document.Segments().Select(s => s.Start));
         Assert.True(segments.Zip(document.Segments()).All(pair => pair.First.Segment.Equivalent(pair.Second.Segment)));
         Assert.Equal(deck.Cards.Select(c => (c.Span, c.Title, c.Kind, c.SectionIndex)), document.Deck.Cards.Select(c => (c.Span, c.Title, c.Kind, c.SectionIndex)));
