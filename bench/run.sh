@@ -6,6 +6,8 @@
 # Options go to the bench: --quick (a few samples), --verify (check every edit against a full parse), --no-micro,
 # --no-peer, --only-native (only the native executable against the framework-dependent build), --out FILE (also write
 # the table there).
+# Issue 12's rows alone: --only-keystroke, --only-requests, --only-open, --only-memory, --only-workspace (with
+# --compare-with PATH for another server build in the same run); see docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
