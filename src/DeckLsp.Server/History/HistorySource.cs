@@ -63,8 +63,13 @@ internal abstract class HistorySource(ReviewReplay replay, string settings, stri
         }
     }
 
-    /// <summary>Whether <see cref="Load"/> ran: until then <see cref="Current"/> is empty.</summary>
-    public bool IsLoaded { get; private set; }
+    /// <summary>
+    /// Whether <see cref="Load"/> ran: until then <see cref="Current"/> is empty. Set only after the loaded history is
+    /// published, so a reader that sees true also sees it (a request that waited for the load must not find every card new).
+    /// </summary>
+    public bool IsLoaded => Volatile.Read(ref _loaded);
+
+    private bool _loaded;
 
     /// <summary>Reads what is there: from a cache where one is kept, then what is new since.</summary>
     public void Load()
@@ -78,8 +83,8 @@ internal abstract class HistorySource(ReviewReplay replay, string settings, stri
                 _seen = seen;
             }
 
-            IsLoaded = true;
             update = Publish(HistoryUpdate.Replaced(history));
+            Volatile.Write(ref _loaded, true);
         }
 
         Notify(update);
