@@ -64,7 +64,9 @@ public sealed class StudyCommandTests : IDisposable
         var deck = await Sample();
         var uri = new Uri(deck).AbsoluteUri;
         string editorDatabase;
-        await using (var client = await LspTestClient.StartInitializedAsync())
+        // Balancing off on both sides: a balanced day is logged only when it differs from the fuzzed one, which
+        // depends on the other cards' due days and the clock (StudyLoadBalanceTests and LoadBalanceProcessTests cover it).
+        await using (var client = await LspTestClient.StartInitializedAsync(initializationOptions: new { loadBalance = false }))
         {
             editorDatabase = client.DatabasePath;
             await client.OpenAsync(uri, await File.ReadAllTextAsync(deck));
@@ -80,7 +82,7 @@ public sealed class StudyCommandTests : IDisposable
             await client.ShutdownAndExitAsync();
         }
 
-        var (code, _, error) = await StudyRun.Piped(StudyRun.Ratings(5, 3, 5) + "u\nq\n", deck, "--db", Database);
+        var (code, _, error) = await StudyRun.Piped(StudyRun.Ratings(5, 3, 5) + "u\nq\n", deck, "--db", Database, "--no-load-balance");
 
         Assert.True(code == 0, error);
         var editor = Shape(HistoryProbe.DatabaseEvents(editorDatabase));
