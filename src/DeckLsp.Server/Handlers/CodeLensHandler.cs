@@ -25,10 +25,6 @@ internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, Re
     private static readonly JsonEncodedText SectionScope = JsonEncodedText.Encode("section");
     private static readonly JsonEncodedText CardScope = JsonEncodedText.Encode("card");
     private static readonly JsonEncodedText RangeName = JsonEncodedText.Encode("range");
-    private static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
-    private static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
-    private static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
-    private static readonly JsonEncodedText Character = JsonEncodedText.Encode("character");
     private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");
     private static readonly JsonEncodedText UriName = JsonEncodedText.Encode("uri");
     private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
@@ -135,24 +131,13 @@ internal sealed class CodeLensHandler(DocumentStore store, ReviewDecks decks, Re
     private static void Lens(Utf8JsonWriter writer, int line, JsonEncodedText uri, int version, JsonEncodedText scope, int index)
     {
         writer.WriteStartObject();
-        writer.WriteStartObject(RangeName);
-        Position(writer, Start, line);
-        Position(writer, End, line);
-        writer.WriteEndObject();
+        PreparedLsp.Range(writer, RangeName, line, 0, line, 0);
         writer.WriteStartObject(DataName);
         writer.WriteString(UriName, uri);
         writer.WriteNumber(Version, version);
         writer.WriteString(Scope, scope);
         writer.WriteNumber(Index, index);
         writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
-
-    private static void Position(Utf8JsonWriter writer, JsonEncodedText name, int line)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumber(Line, line);
-        writer.WriteNumber(Character, 0);
         writer.WriteEndObject();
     }
 

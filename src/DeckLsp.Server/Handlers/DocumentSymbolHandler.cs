@@ -22,10 +22,6 @@ internal sealed class DocumentSymbolHandler(DocumentStore store) : ILspHandler
     private static readonly JsonEncodedText RangeName = JsonEncodedText.Encode("range");
     private static readonly JsonEncodedText SelectionRange = JsonEncodedText.Encode("selectionRange");
     private static readonly JsonEncodedText Children = JsonEncodedText.Encode("children");
-    private static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
-    private static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
-    private static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
-    private static readonly JsonEncodedText Character = JsonEncodedText.Encode("character");
     private static readonly JsonEncodedText ClozeDetail = JsonEncodedText.Encode("cloze");
     private static readonly JsonEncodedText ReversibleDetail = JsonEncodedText.Encode("reversible card");
     private static readonly JsonEncodedText CardDetail = JsonEncodedText.Encode("card");
@@ -142,17 +138,7 @@ internal sealed class DocumentSymbolHandler(DocumentStore store) : ILspHandler
 
     private static void Range(Utf8JsonWriter writer, JsonEncodedText name, LineMap lines, TextSpan span)
     {
-        writer.WriteStartObject(name);
-        Position(writer, Start, lines.GetPosition(span.Start));
-        Position(writer, End, lines.GetPosition(span.End));
-        writer.WriteEndObject();
-    }
-
-    private static void Position(Utf8JsonWriter writer, JsonEncodedText name, LinePosition position)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumber(Line, position.Line);
-        writer.WriteNumber(Character, position.Character);
-        writer.WriteEndObject();
+        var (start, end) = (lines.GetPosition(span.Start), lines.GetPosition(span.End));
+        PreparedLsp.Range(writer, name, start.Line, start.Character, end.Line, end.Character);
     }
 }

@@ -47,3 +47,29 @@ internal sealed class PreparedJsonConverter : JsonConverter<PreparedJson>
     public override void Write(Utf8JsonWriter writer, PreparedJson value, JsonSerializerOptions options) =>
         writer.WriteRawValue(value.Utf8.Span, skipInputValidation: true);
 }
+
+/// <summary>The LSP shapes that prepared answers write by hand, written one way for all of them.</summary>
+internal static class PreparedLsp
+{
+    private static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
+    private static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText Character = JsonEncodedText.Encode("character");
+
+    /// <summary>An LSP <c>Range</c> named <paramref name="name"/>: <c>{ start: { line, character }, end: { … } }</c>.</summary>
+    public static void Range(Utf8JsonWriter writer, JsonEncodedText name, int startLine, int startCharacter, int endLine, int endCharacter)
+    {
+        writer.WriteStartObject(name);
+        Position(writer, Start, startLine, startCharacter);
+        Position(writer, End, endLine, endCharacter);
+        writer.WriteEndObject();
+    }
+
+    private static void Position(Utf8JsonWriter writer, JsonEncodedText name, int line, int character)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteNumber(Line, line);
+        writer.WriteNumber(Character, character);
+        writer.WriteEndObject();
+    }
+}
