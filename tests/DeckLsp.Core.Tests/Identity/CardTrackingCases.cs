@@ -39,6 +39,11 @@ public class CardTrackingCases
         },
         { "the same with the watched card last but one", "Q: alpha\nA: 1\n\nQ: beta\nA: 2\n", [("Q: beta", "x Q: beta")], "k1", "k2" },
         { "a code fence that swallows cards removes them, closing it brings them back", Three, [("Q: beta", "```\nQ: beta"), ("```\nQ: beta", "Q: beta")], "k1 k2 k3", "" },
+        {
+            // Found by the identity property: a "---" typed at the start and another below close front matter over cards.
+            "front matter closed over cards removes them, opening it again brings them back",
+            Three, [("Q: alpha", "---\nQ: alpha"), ("A: 2\n", "A: 2\n---\n"), ("A: 2\n---\n", "A: 2\n")], "k1 k2 k3", ""
+        },
         { "duplicate cards keep their order", "Q: same\nA: x\n\nQ: same\nA: x\n\nQ: other\nA: y\n", [("Q: other", "Q: other!")], "k1 k2 k3", "" },
         { "one edit replacing the whole text in a new order keeps each card's key", Three, [(Three, "Q: gamma\nA: 3\n\nQ: alpha\nA: 1\n\nQ: beta\nA: 2\n")], "k3 k1 k2", "" },
         { "a cloze card given another deletion keeps its key", "C: The {{cell}} is small.\n\nQ: a\nA: b\n", [("is small", "is {{small}}")], "k1 k2", "" },
