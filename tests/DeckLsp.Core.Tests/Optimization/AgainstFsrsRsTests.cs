@@ -8,7 +8,7 @@ namespace DeckLsp.Core.Tests.Optimization;
 /// </summary>
 public sealed class AgainstFsrsRsTests
 {
-    public static TheoryData<string> Logs => new() { "simulated.csv", "anki.csv" };
+    public static TheoryData<string> Logs => new() { "simulated.csv", "anki.csv", "real.csv" };
 
     [Theory]
     [MemberData(nameof(Logs))]
