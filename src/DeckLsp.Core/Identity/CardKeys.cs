@@ -17,13 +17,13 @@ public static class CardKeys
     /// <summary>The key of a reversible card's reverse direction (answer → question): the card's key + "#r".</summary>
     public static string ForReverse(string cardKey) => cardKey + ReverseMark;
 
-    /// <summary>What is reviewed for a card: itself, each of its deletions (none for a cloze card without one), or both directions.</summary>
+    /// <summary>What is reviewed for a card: itself, each of its deletions that hides something (none for a cloze card without one), or both directions.</summary>
     public static IReadOnlyList<string> ReviewKeys(Card card, string cardKey)
     {
         ArgumentNullException.ThrowIfNull(card);
         return card.Kind switch
         {
-            CardKind.Cloze => card.Deletions.Select(d => ForDeletion(cardKey, d.Index)).ToArray(),
+            CardKind.Cloze => card.Deletions.Where(d => d.HidesSomething).Select(d => ForDeletion(cardKey, d.Index)).ToArray(),
             CardKind.Reversible => [cardKey, ForReverse(cardKey)],
             _ => [cardKey],
         };

@@ -123,7 +123,13 @@ public static partial class AnkiCloze
         foreach (var deletion in deletions)
         {
             var start = deletion.Span.Start - textStart;
-            builder.Append(cardText, at, start - at).Append(Open).Append(deletion.Index.ToString(CultureInfo.InvariantCulture)).Append(Close);
+            builder.Append(cardText, at, start - at);
+            if (deletion.HidesSomething)
+            {
+                // One that hides nothing would be a card Anki cannot show: it is left out, as it is of our reviews.
+                builder.Append(Open).Append(deletion.Index.ToString(CultureInfo.InvariantCulture)).Append(Close);
+            }
+
             at = deletion.Span.End - textStart;
         }
 

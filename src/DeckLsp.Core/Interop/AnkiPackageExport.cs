@@ -108,9 +108,9 @@ public static partial class AnkiPackageExport
             for (var i = 0; i < document.Deck.Cards.Count && i < deck.CardKeys.Count; i++)
             {
                 var card = document.Deck.Cards[i];
-                if (card.Kind == CardKind.Cloze && card.Deletions.Count == 0)
+                if (card.Kind == CardKind.Cloze && !card.Deletions.Any(d => d.HidesSomething))
                 {
-                    messages.Add($"{document.FileName}: the cloze card \"{card.Title}\" has no deletion and was left out.");
+                    messages.Add($"{document.FileName}: the cloze card \"{card.Title}\" has no deletion that hides anything and was left out.");
                     continue;
                 }
 
@@ -128,10 +128,12 @@ public static partial class AnkiPackageExport
                 var sort = SortText(fields[0]);
                 var tags = AnkiTextFormat.AnkiTags(document.Deck, card);
                 notes.Add(new AnkiNoteRow(noteId, guid, notetype.Id, [.. fields, key], sort, Checksum(sort), tags.Length == 0 ? "" : $" {tags} "));
-                for (var ordinal = 0; ordinal < reviewKeys.Count; ordinal++)
+                for (var k = 0; k < reviewKeys.Count; k++)
                 {
+                    // A cloze card's ordinal is its number less one (c3 is ordinal 2, even when c2 hides nothing).
+                    var ordinal = notetype == Cloze && Identity.CardKeys.Split(reviewKeys[k]).DeletionIndex is { } number ? number - 1 : k;
                     var cardId = cardBase + cardIndex++;
-                    var reviews = deck.Reviews.GetValueOrDefault(reviewKeys[ordinal]) ?? [];
+                    var reviews = deck.Reviews.GetValueOrDefault(reviewKeys[k]) ?? [];
                     cards.Add(Scheduled(cardId, noteId, deckRow.Id, ordinal, reviews.Count == 0 ? null : reviews[^1].After, reviews.Count, created, position++));
                     pending.AddRange(reviews.Select(r => (cardId, r)));
                 }
@@ -161,7 +163,7 @@ public static partial class AnkiPackageExport
                     }
                 }
 
-                return (Cloze, [cloze, answer], card.Deletions.Select(d => Identity.CardKeys.ForDeletion(cardKey, d.Index)).ToArray());
+                return (Cloze, [cloze, answer], Identity.CardKeys.ReviewKeys(card, cardKey));
             case CardKind.Reversible:
                 return (Reversible, [AnkiHtml.FromMarkdown(Side(card.Question)), answer], [cardKey, Identity.CardKeys.ForReverse(cardKey)]);
             default:

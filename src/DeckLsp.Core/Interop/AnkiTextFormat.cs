@@ -248,9 +248,9 @@ public static class AnkiTextFormat
 
                 if (card.Kind == CardKind.Cloze)
                 {
-                    if (card.Deletions.Count == 0)
+                    if (!card.Deletions.Any(d => d.HidesSomething))
                     {
-                        notes.Add($"{document.FileName}: the cloze card \"{card.Title}\" has no deletion and was left out.");
+                        notes.Add($"{document.FileName}: the cloze card \"{card.Title}\" has no deletion that hides anything and was left out.");
                         continue;
                     }
 

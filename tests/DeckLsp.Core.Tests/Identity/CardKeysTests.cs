@@ -10,6 +10,8 @@ public class CardKeysTests
     [InlineData("Q: a\nA: b\n", "k")]
     [InlineData("C: {{x}} and {{y::hint}} and {{z}}\n", "k#c1 k#c2 k#c3")]
     [InlineData("C: no deletion\n", "")]
+    [InlineData("C: {{x}} and {{}} and {{z}}\n", "k#c1 k#c3")]
+    [InlineData("C: only {{ }} and {{::a hint}}\n", "")]
     [InlineData("R: der Hund\nA: the dog\n", "k k#r")]
     public void Each_card_is_reviewed_under_its_keys(string deck, string expected)
     {

@@ -38,7 +38,20 @@ public sealed class AnkiPackageExportTests
         Assert.Equal([0, 1, 0, 1, 0], content.Cards.Select(c => c.Ordinal));
         Assert.All(content.Cards, c => Assert.Equal((0, 0), (c.Type, c.Queue)));
         Assert.Equal(["Words", "Words::Cities"], content.Decks.Select(d => d.Name));
-        Assert.Equal(["words.deck.md: the cloze card \"nothing hidden\" has no deletion and was left out."], content.Messages);
+        Assert.Equal(["words.deck.md: the cloze card \"nothing hidden\" has no deletion that hides anything and was left out."], content.Messages);
+    }
+
+    [Fact]
+    public void A_deletion_that_hides_nothing_is_neither_a_cloze_nor_a_card()
+    {
+        var document = DeckDocument.Parse("C: {{Berlin}} is in {{}}{{Germany}}\n\nC: only {{ }} here\n", "cities.deck.md");
+        var deck = new PackageDeck(document, "id:cities", ["berlin", "only"], [null, null], new Dictionary<string, IReadOnlyList<ExportedReview>>(), _ => null);
+
+        var content = AnkiPackageExport.Build([deck], At);
+
+        Assert.Equal("{{c1::Berlin}} is in {{c3::Germany}}", Assert.Single(content.Notes).Fields[0]);
+        Assert.Equal([0, 2], content.Cards.Select(c => c.Ordinal));
+        Assert.Equal(["cities.deck.md: the cloze card \"only {{ }} here\" has no deletion that hides anything and was left out."], content.Messages);
     }
 
     [Fact]

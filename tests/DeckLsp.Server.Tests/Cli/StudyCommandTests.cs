@@ -45,6 +45,21 @@ public sealed class StudyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deletion_that_hides_nothing_is_never_asked()
+    {
+        var deck = _folder.Write("cities.deck.md", "C: {{Berlin}} is in {{}}.\n\nC: Nothing {{ }} here.\n");
+
+        var (code, output, error) = await StudyRun.Piped(StudyRun.Ratings(4, 4, 4) + "q\n", deck, "--db", Database);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("--- 0 done, 1 left · " + deck + ":1", output);
+        Assert.Contains("Q: [...] is in .", output);
+        Assert.DoesNotContain("Nothing [...] here", output);
+        Assert.DoesNotContain("Berlin is in [...]", output);
+        Assert.Equal([1], HistoryProbe.DatabaseEvents(Database).OfType<RatingEvent>().Select(r => r.Key.Deletion).Distinct());
+    }
+
+    [Fact]
     public async Task The_intervals_shown_come_from_the_parameters_the_history_accepted()
     {
         var (database, _) = FittedParametersTests.SeededDatabase(_folder);
