@@ -13,6 +13,20 @@ public sealed record ImportedReview(string ReviewKey, int Rating, DateTimeOffset
 public sealed record PackageImport(ImportedDeck Deck, IReadOnlyDictionary<string, string> Media, IReadOnlyList<ImportedReview> Reviews);
 
 /// <summary>
+/// The reviews of the notes a package we exported holds: the decks those notes name, each review with its deck key, the
+/// count of notes of other types (not read) and notes for the user.
+/// </summary>
+public sealed record OurReviews(IReadOnlyList<string> Decks, IReadOnlyList<(string DeckKey, ImportedReview Review)> Reviews, int OtherNotes,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// Each exported card's key (by deck key) and what identified it when it was exported, read back from its note: to
+    /// find the card again in a deck edited since, when the history never recorded it (a card never rated before).
+    /// </summary>
+    public IReadOnlyList<(string DeckKey, KeyedFingerprint Card)> Exported { get; init; } = [];
+}
+
+/// <summary>
 /// Turns an Anki collection (read from a package by the server) into a deck: basic notes into question/answer cards (the
 /// fields the card template shows on the front, and those the back adds; see <see cref="AnkiTemplates"/>), cloze
 /// notes into cloze cards, subdecks into headings; each card's id comes from its note's GUID, the deck's id from its
@@ -215,7 +229,60 @@ public static partial class AnkiCollectionImport
             }
         }
 
-        var reviews = new List<ImportedReview>();
+        return Rated(package, targets, notes).Select(r => r.Review).ToList();
+    }
+
+    /// <summary>
+    /// The reviews of the notes DeckLsp exported (<see cref="AnkiPackageExport"/>'s note types), each under the deck key
+    /// and card review key its key field names, whatever the note's text has become: for bringing reviews made in Anki
+    /// back to the deck they came from without rewriting it. Notes of other types are counted, not read.
+    /// </summary>
+    public static OurReviews ReviewsOfOurNotes(AnkiCollection package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var ours = package.Notes.Select(n => (Note: n, Key: OurKey(n))).Where(n => n.Key is not null).ToDictionary(n => n.Note.Id, n => (n.Note, Key: n.Key!.Value));
+        var targets = new Dictionary<long, List<string>>();
+        foreach (var card in package.Cards)
+        {
+            if (!ours.TryGetValue(card.NoteId, out var note))
+            {
+                continue;
+            }
+
+            // Our export makes a card per direction and one per deletion, numbered as the deck numbers them.
+            var key = note.Key.Card;
+            var local = note.Note.NotetypeId == AnkiPackageExport.Cloze.Id ? CardKeys.ForDeletion(key, card.Ordinal + 1)
+                : card.Ordinal == 0 ? key
+                : note.Note.NotetypeId == AnkiPackageExport.Reversible.Id && card.Ordinal == 1 ? CardKeys.ForReverse(key)
+                : null;
+            if (local is not null)
+            {
+                targets[card.Id] = [local];
+            }
+        }
+
+        var notes = new List<string>();
+        var deckOf = package.Cards.Where(c => targets.ContainsKey(c.Id)).ToDictionary(c => c.Id, c => ours[c.NoteId].Key.Deck);
+        var rated = Rated(package, targets, notes).Select(r => (deckOf[r.CardId], r.Review)).ToList();
+        return new OurReviews(ours.Values.Select(n => n.Key.Deck).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), rated,
+            package.Notes.Count - ours.Count, notes)
+        {
+            Exported = ours.Values.Select((n, i) => (n.Key.Deck, new KeyedFingerprint(n.Key.Card, ExportedPrint(n.Note, i)))).ToList(),
+        };
+    }
+
+    // The fingerprint of the card a note of ours was made from, as far as its fields tell (media links aside).
+    private static CardFingerprint ExportedPrint(AnkiNote note, int ordinal)
+    {
+        var field = (int i) => note.Fields.ElementAtOrDefault(i) ?? "";
+        var question = note.NotetypeId == AnkiPackageExport.Cloze.Id ? AnkiCloze.ToDeck(field(0)).Markdown : AnkiHtml.ToMarkdown(field(0)).Markdown;
+        return new CardFingerprint(null, CardText.Normalize(question), CardText.Normalize(AnkiHtml.ToMarkdown(field(1)).Markdown), ordinal);
+    }
+
+    // Each Anki card's rated revlog rows as our ratings, under the review keys given for the card.
+    private static List<(long CardId, ImportedReview Review)> Rated(AnkiCollection package, Dictionary<long, List<string>> targets, List<string> notes)
+    {
+        var reviews = new List<(long, ImportedReview)>();
         var manualSkipped = 0;
         foreach (var history in package.Reviews.GroupBy(r => r.CardId))
         {
@@ -238,7 +305,7 @@ public static partial class AnkiCollectionImport
                 var at = DateTimeOffset.FromUnixTimeMilliseconds(row.Id);
                 foreach (var key in keys)
                 {
-                    reviews.Add(new ImportedReview(key, RatingOf(Ease(row, package.SchedulerVersion)), at, Math.Max(0, row.DurationMs)));
+                    reviews.Add((history.Key, new ImportedReview(key, RatingOf(Ease(row, package.SchedulerVersion)), at, Math.Max(0, row.DurationMs))));
                 }
             }
         }

@@ -16,7 +16,7 @@ namespace DeckLsp.Server.Cli;
 /// tool's export; an Anki package also brings its media (extracted beside the deck) and its review history (into the
 /// database). Nothing is written unless everything can be: exit 0, or 2 with a message naming the file and the problem.
 /// </summary>
-internal static class ImportCommand
+internal static partial class ImportCommand
 {
     private const int ProbeLength = 8192;
 
@@ -28,6 +28,10 @@ internal static class ImportCommand
         format.AcceptOnlyFromAmong([.. ImportFormats.Names]);
         var force = new Option<bool>("--force") { Description = "Replace the output deck if it exists." };
         var json = new Option<bool>("--json") { Description = "Print what was written as JSON." };
+        var historyOnly = new Option<bool>("--history-only")
+        {
+            Description = "An Anki package DeckLsp exported, studied in Anki: add the reviews made there to the deck given with -o, leaving its text as it is.",
+        };
         var maxMediaFile = new Option<int>("--max-media-file-mb")
         {
             Description = $"Anki packages: the largest file one may unpack to (a media file, or the collection), in MiB (default {UnpackBudget.DefaultPerFileMegabytes}).",
@@ -54,6 +58,7 @@ internal static class ImportCommand
         command.Options.Add(format);
         history.AddTo(command);
         command.Options.Add(force);
+        command.Options.Add(historyOnly);
         command.Options.Add(json);
         command.Options.Add(maxMediaFile);
         command.Options.Add(maxMedia);
@@ -63,6 +68,7 @@ internal static class ImportCommand
             {
                 MaxMediaFileMegabytes = result.GetValue(maxMediaFile),
                 MaxMediaMegabytes = result.GetValue(maxMedia),
+                HistoryOnly = result.GetValue(historyOnly),
             },
             TimeProvider.System, output, error));
         return command;
@@ -73,6 +79,9 @@ internal static class ImportCommand
         public int MaxMediaFileMegabytes { get; init; } = UnpackBudget.DefaultPerFileMegabytes;
 
         public int MaxMediaMegabytes { get; init; } = UnpackBudget.DefaultTotalMegabytes;
+
+        /// <summary>Only bring back the reviews of a package we exported (ImportCommand.ReviewsBack.cs); the deck is not written.</summary>
+        public bool HistoryOnly { get; init; }
     }
 
     private sealed class ImportFailed(string message) : Exception(message);
@@ -144,6 +153,11 @@ internal static class ImportCommand
         if (SameFile.Check(source, deckPath))
         {
             throw new ImportFailed($"-o {deckPath} is the file being imported; the import would replace it: choose another name for the deck.");
+        }
+
+        if (request.HistoryOnly)
+        {
+            return ReviewsBack(request, deckPath, time, output, error);
         }
 
         if (File.Exists(deckPath) && !request.Force)

@@ -78,6 +78,7 @@ namespace DeckLsp.Server.Hosting;
 [JsonSerializable(typeof(CheckJson.Position), TypeInfoPropertyName = "CheckPosition")]
 [JsonSerializable(typeof(StatsCommand.Report), TypeInfoPropertyName = "StatsReport")]
 [JsonSerializable(typeof(ImportCommand.JsonReport), TypeInfoPropertyName = "ImportReport")]
+[JsonSerializable(typeof(ImportCommand.ReviewsBackReport), TypeInfoPropertyName = "ReviewsBackReport")]
 [JsonSerializable(typeof(OptimizeCommand.Report), TypeInfoPropertyName = "OptimizeReport")]
 [JsonSerializable(typeof(ExecuteCommandParams))]
 [JsonSerializable(typeof(OptimizeResult))]

@@ -5,6 +5,7 @@ using DeckLsp.Core.Documents;
 using DeckLsp.Core.Interop;
 using DeckLsp.Core.Model;
 using DeckLsp.Server.Interop;
+using DeckLsp.Server.Tests.History;
 using Microsoft.Data.Sqlite;
 using static DeckLsp.Server.Tests.Interop.InteropCli;
 
@@ -150,6 +151,81 @@ public sealed class ApkgExportTests : IDisposable
         Assert.Contains($"id:anki-deck-1700000000001/dog,{Start.AddDays(1).ToUnixTimeMilliseconds()},3,", rows.Select(r => r[..(r.LastIndexOf(',', r.LastIndexOf(',') - 1) + 1)]));
     }
 
+    // A deck written by hand: prose, a section, no ids; its cards are known to the history by their content keys.
+    private const string HandWritten = "# Words\n\nNouns first, then places.\n\nQ: der Hund\nA: the dog\n\nC: {{Berlin}} is in {{Germany}}\n\nR: die Katze\nA: the cat\n";
+
+    [Fact]
+    public async Task History_only_brings_back_the_reviews_made_in_anki_and_leaves_the_deck_as_written()
+    {
+        var deck = _folder.Write("words.deck.md", HandWritten);
+        var database = Path.Combine(_folder.Path, "reviews.db");
+        var package = Path.Combine(_folder.Path, "words.apkg");
+        await Run("export", deck, "--format", "apkg", "-o", package, "--db", database);
+        // Studied on the phone: the dog twice, Berlin's second deletion (c2) once, the cat's reverse (ord 1) once.
+        AddReviewsTo(package, "der Hund", 0, [(Start, 3), (Start.AddDays(2), 4)]);
+        AddReviewsTo(package, "Berlin", 1, [(Start.AddMinutes(1), 3)]);
+        AddReviewsTo(package, "die Katze", 1, [(Start.AddMinutes(2), 1)]);
+
+        var (code, output, error) = await Run("import", package, "-o", deck, "--history-only", "--db", database);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("words.deck.md: unchanged; 4 reviews of 3 cards into ", output);
+        Assert.Equal(HandWritten, await File.ReadAllTextAsync(deck));
+        Assert.Equal(["words.deck.md", "words.apkg"], FilesIn(_folder.Path).Where(f => !f.StartsWith("reviews.db", StringComparison.Ordinal)).OrderDescending(StringComparer.Ordinal));
+        var (_, revlog, _) = await Run("export", deck, "--format", "fsrs-revlog", "--db", database);
+        var keys = revlog.TrimEnd('\n').Split('\n').Skip(1).Select(r => r.Split(',')[0][(r.IndexOf('/') + 1)..]).ToList();
+        Assert.Equal(4, keys.Count);
+        Assert.Equal(2, keys.Count(k => k.EndsWith("#c2", StringComparison.Ordinal)) + keys.Count(k => k.EndsWith("#r", StringComparison.Ordinal)));
+
+        var (again, secondOutput, _) = await Run("import", package, "-o", deck, "--history-only", "--db", database);
+
+        Assert.Equal(0, again);
+        Assert.Contains("unchanged; 0 reviews of 0 cards into ", secondOutput);
+        Assert.Contains("(4 already there)", secondOutput);
+    }
+
+    [Fact]
+    public async Task History_only_finds_the_cards_edited_and_moved_since_the_export()
+    {
+        var deck = _folder.Write("words.deck.md", HandWritten);
+        var database = Path.Combine(_folder.Path, "reviews.db");
+        var package = Path.Combine(_folder.Path, "words.apkg");
+        await Run("export", deck, "--format", "apkg", "-o", package, "--db", database);
+        AddReviewsTo(package, "der Hund", 0, [(Start, 3), (Start.AddDays(2), 4)]);
+        // Meanwhile, at the desk: a card added first, the dog's answer reworded.
+        var edited = HandWritten.Replace("Q: der Hund\nA: the dog", "Q: das Pferd\nA: the horse\n\nQ: der Hund\nA: the dog, a pet", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(deck, edited);
+
+        var (code, _, error) = await Run("import", package, "-o", deck, "--history-only", "--db", database);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(edited, await File.ReadAllTextAsync(deck));
+        using var histories = DeckLsp.Server.Cli.CliHistory.Open(new DeckLsp.Server.Cli.CliHistory.Where(database), "test", TextWriter.Null);
+        var linked = DeckLsp.Server.Cli.CliHistory.Link(histories, deck, DeckDocument.Parse(edited, Path.GetFullPath(deck)));
+        var rated = linked.ReviewItems().Select(i => (Question: Side(linked.Document, i.Card.Question), linked.Of(i.ReviewKey).Ratings.Count)).Where(r => r.Count > 0);
+        Assert.Equal([("der Hund", 2)], rated);
+    }
+
+    [Fact]
+    public async Task History_only_refuses_a_package_of_another_deck_and_writes_nothing()
+    {
+        var words = _folder.Write("words.deck.md", HandWritten);
+        var other = _folder.Write("other/other.deck.md", "---\nid: other\n---\n\nQ: one\nA: 1\n");
+        var database = Path.Combine(_folder.Path, "reviews.db");
+        var package = Path.Combine(_folder.Path, "other.apkg");
+        await Run("export", other, "--format", "apkg", "-o", package, "--db", database);
+        AddReviewsTo(package, "one", 0, [(Start, 3)]);
+        var before = HistoryProbe.DatabaseRatings(database).Count;
+
+        var (code, output, error) = await Run("import", package, "-o", words, "--history-only", "--db", database);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("its notes came from id:other", error);
+        Assert.Equal(before, HistoryProbe.DatabaseRatings(database).Count);
+        Assert.Equal(HandWritten, await File.ReadAllTextAsync(words));
+    }
+
     [Fact]
     public async Task A_collection_backup_holding_our_notes_brings_them_back_to_their_deck_and_cards()
     {
@@ -264,7 +340,14 @@ public sealed class ApkgExportTests : IDisposable
     }
 
     // What Anki or AnkiDroid adds when the package's card is studied there: revlog rows at new times.
-    private void AddReviews(string package, string guid, (DateTimeOffset At, int Ease)[] reviews)
+    private void AddReviews(string package, string guid, (DateTimeOffset At, int Ease)[] reviews) =>
+        AddRevlog(package, "n.guid = $key AND c.ord = 0", guid, reviews);
+
+    // Reviews of the card of ordinal <paramref name="ordinal"/> of the note whose fields hold <paramref name="front"/>.
+    private void AddReviewsTo(string package, string front, int ordinal, (DateTimeOffset At, int Ease)[] reviews) =>
+        AddRevlog(package, $"n.flds LIKE '%' || $key || '%' AND c.ord = {ordinal}", front, reviews);
+
+    private void AddRevlog(string package, string where, string key, (DateTimeOffset At, int Ease)[] reviews)
     {
         var file = Path.Combine(_folder.Path, $"edit-{Guid.NewGuid():N}.sqlite");
         using (var zip = ZipFile.OpenRead(package))
@@ -278,11 +361,11 @@ public sealed class ApkgExportTests : IDisposable
             foreach (var (at, ease) in reviews)
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "INSERT INTO revlog SELECT $id, c.id, 0, $ease, 3, 1, 2500, 4000, 1 FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = $guid AND c.ord = 0";
+                command.CommandText = "INSERT INTO revlog SELECT $id, c.id, 0, $ease, 3, 1, 2500, 4000, 1 FROM cards c JOIN notes n ON n.id = c.nid WHERE " + where;
                 command.Parameters.AddWithValue("$id", at.ToUnixTimeMilliseconds());
                 command.Parameters.AddWithValue("$ease", ease);
-                command.Parameters.AddWithValue("$guid", guid);
-                command.ExecuteNonQuery();
+                command.Parameters.AddWithValue("$key", key);
+                Assert.Equal(1, command.ExecuteNonQuery());
             }
         }
 
