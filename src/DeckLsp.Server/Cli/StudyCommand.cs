@@ -50,7 +50,7 @@ internal static class StudyCommand
             if (!Console.IsInputRedirected && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out))
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-                return Run(request, new TerminalStudyScreen(console), TimeProvider.System, error);
+                return TerminalStudyScreen.OnItsOwnScreen(console, error, (screen, held) => Run(request, screen, TimeProvider.System, held));
             }
 
             return Run(request, new LineStudyScreen(Console.In, output), TimeProvider.System, error);

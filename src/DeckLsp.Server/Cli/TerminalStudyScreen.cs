@@ -12,6 +12,37 @@ namespace DeckLsp.Server.Cli;
 internal sealed class TerminalStudyScreen(IAnsiConsole console) : IStudyScreen
 {
     private string? _message;
+    private StudySummary? _summary;
+
+    /// <summary>
+    /// Runs a session on the terminal's alternate screen, as full-screen programs do, so the cards leave the shell's
+    /// scrollback as it was; the summary, and any message written to <paramref name="error"/> meanwhile, are printed
+    /// on the shell's own screen once the session's is gone. A terminal without an alternate screen keeps it all.
+    /// </summary>
+    public static int OnItsOwnScreen(IAnsiConsole console, TextWriter error, Func<TerminalStudyScreen, TextWriter, int> session)
+    {
+        var screen = new TerminalStudyScreen(console);
+        if (!console.Profile.Capabilities.Ansi || !console.Profile.Capabilities.AlternateBuffer)
+        {
+            var code = session(screen, error);
+            screen.WriteSummary();
+            return code;
+        }
+
+        var held = new StringWriter();
+        var result = 0;
+        try
+        {
+            console.AlternateScreen(() => result = session(screen, held));
+        }
+        finally
+        {
+            screen.WriteSummary();
+            error.Write(held.ToString());
+        }
+
+        return result;
+    }
 
     public StudyChoice Question(StudyView view)
     {
@@ -49,11 +80,15 @@ internal sealed class TerminalStudyScreen(IAnsiConsole console) : IStudyScreen
 
     public void Tell(string message) => _message = message;
 
-    public void End(StudySummary summary)
+    public void End(StudySummary summary) => _summary = summary;
+
+    private void WriteSummary()
     {
-        console.Clear();
-        console.Write(new Rule(summary.Cram ? "Cram session over" : "Session over").LeftJustified());
-        console.Write(new Paragraph(summary.Text + "\n"));
+        if (_summary is { } summary)
+        {
+            console.Write(new Rule(summary.Cram ? "Cram session over" : "Session over").LeftJustified());
+            console.Write(new Paragraph(summary.Text + "\n"));
+        }
     }
 
     private ConsoleKeyInfo? ReadKey() => console.Input.ReadKey(intercept: true);

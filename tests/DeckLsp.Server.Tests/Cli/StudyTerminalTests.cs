@@ -22,6 +22,7 @@ public sealed partial class StudyTerminalTests : IDisposable
         var question = await terminal.WaitFor(Question("0 done · 9 left · rnn.deck.md:6"), "the first question");
         Assert.Contains("Recurrent Neural Networks (RNNs)", question);
         Assert.DoesNotContain("Answer", question);
+        Assert.True(terminal.OnAlternateScreen(), "the session is not on the alternate screen");
 
         terminal.Send("Space");
         var answer = await terminal.WaitFor(Answer, "the answer");
@@ -61,6 +62,10 @@ public sealed partial class StudyTerminalTests : IDisposable
         Assert.Contains("Session over", screen);
         Assert.Contains("9 cards reviewed in ", screen);
         Assert.Contains(spread, screen);
+        // Back on the shell's screen: the summary stays, the cards went with the session's screen.
+        Assert.False(terminal.OnAlternateScreen(), "the session's screen was left on");
+        Assert.DoesNotContain("Space/Enter show answer", screen);
+        Assert.DoesNotContain("u undo · q quit", screen);
         var events = HistoryProbe.DatabaseEvents(Database);
         Assert.Equal([5, .. pressed], events.OfType<RatingEvent>().Select(r => r.Rating));
         Assert.Equal(pressed, HistoryProbe.DatabaseRatings(Database).Select(r => r.Rating));

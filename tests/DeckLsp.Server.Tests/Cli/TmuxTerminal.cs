@@ -50,6 +50,9 @@ internal sealed class TmuxTerminal : IDisposable
 
     public string Screen() => Tmux("capture-pane", "-p", "-t", "0");
 
+    /// <summary>Whether the program shows its alternate screen (the one full-screen programs draw on), as tmux tells.</summary>
+    public bool OnAlternateScreen() => Tmux("display-message", "-p", "-t", "0", "#{alternate_on}").Trim() == "1";
+
     /// <summary>Polls the screen until <paramref name="ready"/> holds of it; fails, showing the screen, after <paramref name="seconds"/>.</summary>
     public async Task<string> WaitFor(Func<string, bool> ready, string what, int seconds = 60)
     {
