@@ -1,5 +1,6 @@
 // Bundles the extension (Node, CommonJS, `vscode` left external), the study page and the statistics page (browser), and
-// copies the pages' CSS and KaTeX's stylesheet and fonts next to it. `node esbuild.mjs [--production]`.
+// copies the pages' CSS (their shared base.css too) and KaTeX's stylesheet and fonts next to it.
+// `node esbuild.mjs [--production]`.
 import * as esbuild from "esbuild";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -43,6 +44,7 @@ for (const [entry, out] of [["src/webview/main.ts", "study.js"], ["src/webview/s
 const webview = join(dist, "webview");
 cpSync(join(root, "src/webview/statistics/statistics.css"), join(webview, "statistics.css"));
 cpSync(join(root, "src/webview/study.css"), join(webview, "study.css"));
+cpSync(join(root, "src/webview/base.css"), join(webview, "base.css"));
 const katex = join(root, "node_modules/katex/dist");
 mkdirSync(join(webview, "katex/fonts"), { recursive: true });
 cpSync(join(katex, "katex.min.css"), join(webview, "katex/katex.min.css"));

@@ -7,6 +7,8 @@ export interface StatisticsPageResources {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
+  /** The stylesheet every page shares (`base.css`). */
+  baseStyleUri: string;
   nonce: string;
 }
 
@@ -21,6 +23,6 @@ export function statisticsPolicy(cspSource: string, nonce: string): string {
 }
 
 export function statisticsPageHtml(resources: StatisticsPageResources): string {
-  const { cspSource, scriptUri, styleUri, nonce } = resources;
-  return webviewPageHtml({ title: "Statistics", policy: statisticsPolicy(cspSource, nonce), styleUris: [styleUri], scriptUri, nonce });
+  const { cspSource, scriptUri, styleUri, baseStyleUri, nonce } = resources;
+  return webviewPageHtml({ title: "Statistics", policy: statisticsPolicy(cspSource, nonce), baseStyleUri, styleUris: [styleUri], scriptUri, nonce });
 }

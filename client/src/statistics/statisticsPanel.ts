@@ -104,6 +104,7 @@ export class StatisticsPanel {
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "statistics.js")).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "statistics.css")).toString(),
+      baseStyleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "base.css")).toString(),
       nonce: makeNonce((size) => randomBytes(size)),
     });
   }

@@ -6,6 +6,8 @@ export interface StudyPageResources {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
+  /** The stylesheet every page shares (`base.css`). */
+  baseStyleUri: string;
   katexStyleUri: string;
   nonce: string;
 }
@@ -23,13 +25,30 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function studyPageHtml(resources: StudyPageResources): string {
-  const { cspSource, scriptUri, styleUri, katexStyleUri, nonce } = resources;
-  return webviewPageHtml({ title: "Study", policy: contentSecurityPolicy(cspSource, nonce), styleUris: [katexStyleUri, styleUri], scriptUri, nonce });
+  const { cspSource, scriptUri, styleUri, baseStyleUri, katexStyleUri, nonce } = resources;
+  return webviewPageHtml({
+    title: "Study",
+    policy: contentSecurityPolicy(cspSource, nonce),
+    baseStyleUri,
+    styleUris: [katexStyleUri, styleUri],
+    scriptUri,
+    nonce,
+  });
 }
 
-/** The shell every DeckLsp webview page shares: its policy, its stylesheets, a live region and one script by nonce. */
-export function webviewPageHtml(page: { title: string; policy: string; styleUris: string[]; scriptUri: string; nonce: string }): string {
-  const styles = page.styleUris.map((uri) => `<link rel="stylesheet" href="${attribute(uri)}">\n`).join("");
+/**
+ * The shell every DeckLsp webview page shares: its policy, the shared stylesheet then the page's own (so the page's
+ * rules win over the shared ones), a live region and one script by nonce.
+ */
+export function webviewPageHtml(page: {
+  title: string;
+  policy: string;
+  baseStyleUri: string;
+  styleUris: string[];
+  scriptUri: string;
+  nonce: string;
+}): string {
+  const styles = [page.baseStyleUri, ...page.styleUris].map((uri) => `<link rel="stylesheet" href="${attribute(uri)}">\n`).join("");
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -141,6 +141,7 @@ export class StudyPanel {
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "study.js")).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "study.css")).toString(),
+      baseStyleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "base.css")).toString(),
       katexStyleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "katex", "katex.min.css")).toString(),
       nonce: makeNonce((size) => randomBytes(size)),
     });

@@ -51,6 +51,7 @@ export async function startPageServer(): Promise<PageServer> {
         cspSource: origin,
         scriptUri: `${origin}/ext/study.js`,
         styleUri: `${origin}/ext/study.css`,
+        baseStyleUri: `${origin}/ext/base.css`,
         katexStyleUri: `${origin}/ext/katex/katex.min.css`,
         nonce: "TestNonce0123456789abcdefghijklm",
       });
@@ -62,6 +63,7 @@ export async function startPageServer(): Promise<PageServer> {
         cspSource: origin,
         scriptUri: `${origin}/ext/statistics.js`,
         styleUri: `${origin}/ext/statistics.css`,
+        baseStyleUri: `${origin}/ext/base.css`,
         nonce: "TestNonce0123456789abcdefghijklm",
       });
       response.writeHead(200, { "content-type": types[".html"] }).end(html);
@@ -167,6 +169,19 @@ async function openPage(page: Page, address: string, state?: unknown): Promise<v
 }
 
 /** Plays the extension: posts a message to the page. */
+/** What only the shared stylesheet (base.css) sets, as the page computes it, and the page's blocked stylesheets. */
+export function baseStyle(page: Page): Promise<{ padding: string; lineHeight: string; colorScheme: string; blockedStyles: string[] }> {
+  return page.evaluate(() => {
+    const body = getComputedStyle(document.body);
+    return {
+      padding: body.padding,
+      lineHeight: body.lineHeight,
+      colorScheme: getComputedStyle(document.documentElement).colorScheme,
+      blockedStyles: window.__violations.filter((v) => v.startsWith("style-src")),
+    };
+  });
+}
+
 export async function fromExtension(page: Page, message: ToPanel): Promise<void> {
   await page.evaluate((m) => window.postMessage(m, "*"), message);
 }

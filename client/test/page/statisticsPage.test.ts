@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Statistics } from "../../src/protocol";
 import type { ToStatisticsPage } from "../../src/statistics/statisticsMessages";
 import { type Browser, launchChromium } from "../support/chromium";
-import { type PageServer, openStatisticsPage, startPageServer, useTheme } from "./harness";
+import { type PageServer, baseStyle, openStatisticsPage, startPageServer, useTheme } from "./harness";
 import { simulatedStatistics, unstudiedStatistics } from "./statisticsFixture";
 
 // Set DECKLSP_SCREENSHOTS to a folder (docs/images) to save the README's screenshot of the view on the way.
@@ -121,6 +121,11 @@ describe("statistics page", () => {
     expect((await drawn("retention", "#388a34")).matching).toBeGreaterThan(20);
     expect(await page.locator("body").evaluate((body) => getComputedStyle(body).backgroundColor)).toBe("rgb(255, 255, 255)");
     expect(await violations()).toEqual([]);
+  });
+
+  it("The_shared_stylesheet_lays_out_the_page_in_the_theme", async () => {
+    await show(small);
+    expect(await baseStyle(page)).toEqual({ padding: "0px 24px 32px", lineHeight: "19.5px", colorScheme: "light dark", blockedStyles: [] });
   });
 
   it("A_deck_never_studied_says_so_instead_of_drawing_empty_charts", async () => {

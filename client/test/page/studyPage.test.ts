@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Browser, launchChromium } from "../support/chromium";
-import { type PageServer, cardView, deckFolderUri, fromExtension, openStudyPage, posted, showView, startPageServer, testCard } from "./harness";
+import { type PageServer, baseStyle, cardView, deckFolderUri, fromExtension, openStudyPage, posted, showView, startPageServer, testCard } from "./harness";
 
 let browser: Browser;
 let server: PageServer;
@@ -149,6 +149,11 @@ describe("study page: keyboard and buttons", () => {
     await showView(page, { kind: "empty", canStudyAll: true });
     await page.getByRole("button", { name: "Study all cards anyway" }).click();
     expect((await posted(page)).at(-1)).toEqual({ type: "studyAll" });
+  });
+
+  it("The_shared_stylesheet_lays_out_the_page_in_the_theme", async () => {
+    await showView(page, cardView(server, 1, 0));
+    expect(await baseStyle(page)).toEqual({ padding: "0px 24px 32px", lineHeight: "19.5px", colorScheme: "light dark", blockedStyles: [] });
   });
 
   it("An_error_view_shows_the_message", async () => {

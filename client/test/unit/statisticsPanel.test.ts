@@ -82,7 +82,11 @@ describe("StatisticsPanel", () => {
     expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
       `<script nonce="${nonce}" src="https://webview.test/file/ext/dist/webview/statistics.js">`,
     ]);
-    expect(html).toContain('<link rel="stylesheet" href="https://webview.test/file/ext/dist/webview/statistics.css">');
+    // The stylesheet the pages share, then the page's own, which may override it.
+    expect([...html.matchAll(/<link rel="stylesheet" href="([^"]*)">/g)].map((m) => m[1])).toEqual([
+      "https://webview.test/file/ext/dist/webview/base.css",
+      "https://webview.test/file/ext/dist/webview/statistics.css",
+    ]);
     expect(html).not.toMatch(/https?:\/\/(?!webview\.test)/);
   });
 

@@ -65,6 +65,16 @@ describe("StudyPanel", () => {
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
 
+  it("The_page_links_the_shared_stylesheet_before_its_own_all_from_the_extension", () => {
+    open();
+    const sheets = [...panel().webview.html.matchAll(/<link rel="stylesheet" href="([^"]*)">/g)].map((m) => m[1]);
+    expect(sheets).toEqual([
+      "https://webview.test/file/ext/dist/webview/base.css",
+      "https://webview.test/file/ext/dist/webview/katex/katex.min.css",
+      "https://webview.test/file/ext/dist/webview/study.css",
+    ]);
+  });
+
   it("Every_page_gets_a_new_nonce", () => {
     open();
     const first = panel().webview.html;

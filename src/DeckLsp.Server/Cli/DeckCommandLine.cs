@@ -76,6 +76,7 @@ public static class DeckCommandLine
                 options = options with { IndexProgressThreshold = threshold };
             }
 
+            ServerCollector.Apply();
             return await LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), options, cancellationToken);
         });
         root.Subcommands.Add(CheckCommand.Create(output, error));

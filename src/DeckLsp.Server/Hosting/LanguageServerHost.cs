@@ -38,6 +38,7 @@ public static class LanguageServerHost
         messageHandler.Refused += refusal => refused.Value.Report(refusal);
         using (rpc = new LanguageServerRpc(messageHandler, session, logger))
         {
+            logger.LogDebug("Collector: latency mode {Mode}", System.Runtime.GCSettings.LatencyMode);
             var targetOptions = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true, NotifyClientOfEvents = false };
             foreach (var target in provider.GetServices<LspTarget>())
             {

@@ -16,17 +16,30 @@ internal sealed class ServerProcess : IDisposable
 
     private readonly System.Diagnostics.Process _process;
     private readonly string? _ownFolder;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errorLines = new();
 
     private ServerProcess(System.Diagnostics.Process process, string? ownFolder)
     {
         _process = process;
         _ownFolder = ownFolder;
+        // Drained so that a chatty stderr can never block the server, and kept for the tests that read its logs.
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } data)
+            {
+                _errorLines.Enqueue(data);
+            }
+        };
+        process.BeginErrorReadLine();
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));
     }
 
     public JsonRpc Rpc { get; }
+
+    /// <summary>The lines the server wrote to stderr so far (its logs).</summary>
+    public IReadOnlyList<string> ErrorLines => [.. _errorLines];
 
     /// <summary>The server's stdin, for a client that writes bytes itself (<see cref="RawLspClient"/>) instead of <see cref="Rpc"/>.</summary>
     public Stream StandardInput => _process.StandardInput.BaseStream;
@@ -59,10 +72,6 @@ internal sealed class ServerProcess : IDisposable
         }
 
         var process = System.Diagnostics.Process.Start(start)!;
-
-        // Drained so that a chatty stderr can never block the server.
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
         return new ServerProcess(process, ownFolder);
     }
 

@@ -37,6 +37,34 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    public async Task Server_process_turns_background_collections_off_for_itself()
+    {
+        using var server = ServerProcess.Start((string?)null, "--log-level", "Debug");
+        server.Rpc.StartListening();
+        await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.Initialize, new InitializeParams()).WaitAsync(ServerProcess.Patience);
+        await server.Rpc.InvokeAsync<object?>(Methods.Shutdown).WaitAsync(ServerProcess.Patience);
+        await server.Rpc.NotifyAsync(Methods.Exit);
+        Assert.Equal(0, await server.WaitForExitAsync());
+
+        // Batch: no background collections. The runtime starts in Interactive (background collections on, the next test).
+        Assert.Contains(server.ErrorLines, line => line.EndsWith("Collector: latency mode Batch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_command_line_keeps_the_runtime_s_background_collections_and_every_command_conserves_memory()
+    {
+        // Read at process start by every command: turning background collections off here (ConcurrentGarbageCollection
+        // =false) would also raise generation 0's budget, which cost `decklsp check` about 100 MB at its peak
+        // (docs/performance.md); the server turns them off for itself when it starts (the test above).
+        var config = Path.Combine(AppContext.BaseDirectory, "DeckLsp.Server.runtimeconfig.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(config));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.False(properties.TryGetProperty("System.GC.Concurrent", out var concurrent) && concurrent.ValueKind == JsonValueKind.False);
+        Assert.Equal(5, properties.GetProperty("System.GC.ConserveMemory").GetInt32());
+    }
+
+    [Fact]
     public async Task Server_process_exits_with_1_on_exit_without_shutdown()
     {
         using var server = ServerProcess.Start();
