@@ -175,6 +175,15 @@ export function activate(context: vscode.ExtensionContext): void {
           }))?.[0]?.fsPath,
         pickOutput: async (suggested) =>
           (await vscode.window.showSaveDialog({ title: "Save the deck as", defaultUri: vscode.Uri.file(suggested), filters: { Deck: ["deck.md"] } }))?.fsPath,
+        exists: async (file) => {
+          try {
+            await vscode.workspace.fs.stat(vscode.Uri.file(file));
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        choose: async (question, choices) => await vscode.window.showInformationMessage(question, { modal: true }, ...choices),
         run: (command) =>
           new Promise((resolve) => {
             execFile(command.command, command.args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>

@@ -22,6 +22,10 @@ export interface ProcessResult {
 export interface ImportUi {
   pickSource(): Promise<string | undefined>;
   pickOutput(suggested: string): Promise<string | undefined>;
+  /** Whether a file is there already (the deck an Anki package may come back to). */
+  exists(file: string): Promise<boolean>;
+  /** A modal question with its choices; undefined when dismissed. */
+  choose(question: string, choices: string[]): Promise<string | undefined>;
   run(command: ServerCommand): Promise<ProcessResult>;
   open(deck: string): Promise<void>;
   info(message: string): void;
@@ -35,9 +39,19 @@ export type HistoryPlace = "repository" | "user";
  * The server's command with `--stdio` replaced by the import's arguments: an imported history goes where the server
  * keeps the deck's (its repository's, or the per-user database). The save dialog already asked about replacing.
  */
-export function importCommandLine(server: ServerCommand, source: string, output: string, history: HistoryPlace): ServerCommand {
+export function importCommandLine(server: ServerCommand, source: string, output: string, history: HistoryPlace, reviewsOnly = false): ServerCommand {
   const base = server.args.filter((arg) => arg !== "--stdio");
-  return { command: server.command, args: [...base, "import", source, "-o", output, "--history", history, "--json", "--force"] };
+  const mode = reviewsOnly ? "--history-only" : "--force";
+  return { command: server.command, args: [...base, "import", source, "-o", output, "--history", history, "--json", mode] };
+}
+
+/** The choices offered when an Anki package is imported over a deck that exists. */
+export const ReviewsOnly = "Bring back the reviews only";
+export const ReplaceDeck = "Replace the deck with the package";
+
+/** Anki's packages and collection backups, which may be a deck of ours coming back with reviews made in Anki. */
+export function isAnkiPackage(source: string): boolean {
+  return /\.(apkg|colpkg)$/i.test(source);
 }
 
 /** `notes.apkg` → `notes.deck.md`, beside it. */
@@ -69,7 +83,20 @@ export async function importDeck(server: ServerCommand, history: HistoryPlace, u
   if (!output) {
     return undefined;
   }
-  const result = await ui.run(importCommandLine(server, source, output, history));
+  // A package over a deck that exists is most often that deck coming back from Anki: its reviews are wanted, and the
+  // deck's own text (prose, comments, ids) should stay as written unless the user says otherwise.
+  let reviewsOnly = false;
+  if (isAnkiPackage(source) && (await ui.exists(output))) {
+    const choice = await ui.choose(
+      `${path.basename(output)} exists. Bring back only the reviews made in Anki (the deck's text stays as it is), or replace the deck with the package's text?`,
+      [ReviewsOnly, ReplaceDeck],
+    );
+    if (!choice) {
+      return undefined;
+    }
+    reviewsOnly = choice === ReviewsOnly;
+  }
+  const result = await ui.run(importCommandLine(server, source, output, history, reviewsOnly));
   if (result.code !== 0) {
     const message = result.stderr.trim() || `the import exited with code ${result.code}`;
     ui.error(`Import failed: ${message.replace(/^decklsp import: /, "")}`);
@@ -78,6 +105,11 @@ export async function importDeck(server: ServerCommand, history: HistoryPlace, u
   const imported = parseImportOutput(result.stdout);
   const deck = imported?.deck ?? output;
   await ui.open(deck);
+  if (reviewsOnly) {
+    const count = imported?.reviews ?? 0;
+    ui.info(`${count} review${count === 1 ? "" : "s"} from Anki added to ${path.basename(deck)}; its text is unchanged.`);
+    return deck;
+  }
   const reviews = imported && imported.reviews > 0 ? ` with ${imported.reviews} reviews` : "";
   ui.info(`Imported ${imported?.cards ?? "the"} cards${reviews} into ${path.basename(deck)}.`);
   return deck;

@@ -3,15 +3,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ImportUi, type ProcessResult, defaultOutput, importCommandLine, importDeck, parseImportOutput } from "../../src/importDeck";
+import { type ImportUi, type ProcessResult, ReplaceDeck, ReviewsOnly, defaultOutput, importCommandLine, importDeck, parseImportOutput } from "../../src/importDeck";
 
 const server = { command: "/usr/bin/dotnet", args: ["/ext/server/DeckLsp.Server.dll", "--stdio"] };
 
 function fakeUi(overrides: Partial<ImportUi> = {}) {
-  const seen = { opened: [] as string[], info: [] as string[], errors: [] as string[], ran: [] as { command: string; args: string[] }[] };
+  const seen = { opened: [] as string[], info: [] as string[], errors: [] as string[], ran: [] as { command: string; args: string[] }[], asked: [] as string[] };
   const ui: ImportUi = {
     pickSource: async () => "/decks/export.apkg",
     pickOutput: async (suggested) => suggested,
+    exists: async () => false,
+    choose: async (question) => {
+      seen.asked.push(question);
+      return undefined;
+    },
     run: async (command) => {
       seen.ran.push(command);
       return { code: 0, stdout: '{"deck":"/decks/export.deck.md","title":"T","cards":3,"reviews":7,"notes":[]}\n', stderr: "" };
@@ -57,6 +62,49 @@ describe("importDeck", () => {
       expect(seen.ran).toEqual([]);
       expect(seen.opened).toEqual([]);
     }
+  });
+
+  it("A_package_over_an_existing_deck_asks_and_brings_back_only_the_reviews_when_told", async () => {
+    const { ui, seen } = fakeUi({
+      exists: async (file) => file === "/decks/export.deck.md",
+      choose: async (question, choices) => {
+        seen.asked.push(question);
+        expect(choices).toEqual([ReviewsOnly, ReplaceDeck]);
+        return ReviewsOnly;
+      },
+      run: async (command) => {
+        seen.ran.push(command);
+        return { code: 0, stdout: '{"deck":"/decks/export.deck.md","reviews":4,"cards":3,"alreadyThere":7,"notes":[]}\n', stderr: "" };
+      },
+    });
+
+    expect(await importDeck(server, "repository", ui)).toBe("/decks/export.deck.md");
+
+    expect(seen.asked).toHaveLength(1);
+    expect(seen.asked[0]).toContain("export.deck.md exists");
+    expect(seen.ran[0]?.args.slice(-2)).toEqual(["--json", "--history-only"]);
+    expect(seen.ran[0]?.args).not.toContain("--force");
+    expect(seen.info).toEqual(["4 reviews from Anki added to export.deck.md; its text is unchanged."]);
+  });
+
+  it("A_package_over_an_existing_deck_replaces_it_when_told_and_runs_nothing_when_dismissed", async () => {
+    const replace = fakeUi({ exists: async () => true, choose: async () => ReplaceDeck });
+    await importDeck(server, "repository", replace.ui);
+    expect(replace.seen.ran[0]?.args.slice(-2)).toEqual(["--json", "--force"]);
+
+    const dismissed = fakeUi({ exists: async () => true });
+    expect(await importDeck(server, "repository", dismissed.ui)).toBeUndefined();
+    expect(dismissed.seen.asked).toHaveLength(1);
+    expect(dismissed.seen.ran).toEqual([]);
+  });
+
+  it("A_text_export_over_an_existing_deck_is_not_asked_about_reviews", async () => {
+    const { ui, seen } = fakeUi({ pickSource: async () => "/decks/cards.tsv", exists: async () => true });
+
+    await importDeck(server, "repository", ui);
+
+    expect(seen.asked).toEqual([]);
+    expect(seen.ran[0]?.args).toContain("--force");
   });
 
   it("A_failed_import_shows_the_servers_message_and_opens_nothing", async () => {
