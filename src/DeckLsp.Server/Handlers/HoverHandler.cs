@@ -111,7 +111,8 @@ internal sealed class HoverHandler(DocumentStore store, ReviewDecks decks, Revie
 
             foreach (var deletion in card.Deletions)
             {
-                markdown.Append($"{deletion.Index}. {deletion.Text}{(deletion.Hint is { } hint ? $" _(hint: {hint})_" : "")}\n");
+                var hidden = deletion.HidesSomething ? deletion.Text : "_hides nothing, so it is not reviewed_";
+                markdown.Append($"{deletion.Index}. {hidden}{(deletion.Hint is { } hint ? $" _(hint: {hint})_" : "")}\n");
             }
         }
         else if (card.Answer is { IsEmpty: false } answer)

@@ -6,7 +6,8 @@ public sealed class HoverTests
 {
     private const string Uri = "file:///tmp/hover.deck.md";
 
-    private const string Deck = "Q: What is **BPTT**?\n<!-- id: bptt -->\n\nA: Backpropagation *through time*.\n\nC: RNNs share {{weights}} across steps.\n";
+    private const string Deck = "Q: What is **BPTT**?\n<!-- id: bptt -->\n\nA: Backpropagation *through time*.\n\nC: RNNs share {{weights}} across steps.\n\n"
+        + "C: LSTMs add {{}} and {{gates}}.\n";
 
     public static TheoryData<int, int, string[]> Markers => new()
     {
@@ -14,6 +15,7 @@ public sealed class HoverTests
         { 0, 2, ["**Basic card**", "Backpropagation *through time*."] },
         { 3, 1, ["**Basic card** · id `bptt`", "Backpropagation *through time*."] },
         { 5, 1, ["**Cloze card** · no id", "weights"] },
+        { 7, 0, ["1. _hides nothing, so it is not reviewed_", "2. gates"] },
     };
 
     [Theory]
