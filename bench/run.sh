@@ -8,6 +8,7 @@
 # the table there).
 # Issue 12's rows alone: --only-keystroke, --only-requests, --only-open, --only-memory, --only-workspace (with
 # --compare-with PATH for another server build in the same run); see docs/performance.md.
+# --only-review: only the review row (deck/rate → next card).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -17,6 +17,7 @@ using DeckLsp.Bench.Report;
 //                --compare-with PATH (repeatable) adds another server build to them, for before/after figures in one run
 //   --only-requests  only the request rows (codeLens, documentSymbol, foldingRange, inlayHint), for working on the handlers
 //   --only-keystroke  only the keystroke rows (→ diagnostics, → hover) at 1,000, 10,000 and 100,000 cards, with their baselines
+//   --only-review  only the review row (deck/rate → next card), for working on reviews and the load balancer
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var flags = args.ToHashSet(StringComparer.Ordinal);
 string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -93,6 +94,18 @@ if (flags.Contains("--only-requests"))
     Console.WriteLine(results.ToMarkdown($"Machine: {MachineLine()}, --only-requests"));
     return 0;
 }
+
+if (flags.Contains("--only-review"))
+{
+    Phase("review");
+    ReviewRow(await bench.Review(100, setup.Samples(150, 30)));
+    Console.WriteLine(results.ToMarkdown($"Machine: {MachineLine()}; load average {File.ReadAllText("/proc/loadavg").Trim()}, --only-review"));
+    return 0;
+}
+
+void ReviewRow((Stat Review, int Rated, long Stored) review) =>
+    results.Add(new Row("review: deck/rate → next card answered (rating committed first)", review.Review.Ms(), "—", "—", "≤ 10 ms, durable",
+        Results.Verdict(review.Review.Median <= 10 && review.Stored == review.Rated), $"{review.Rated} ratings answered, {review.Stored} in the database after SIGKILL"));
 
 if (flags.Contains("--only-keystroke"))
 {
@@ -182,8 +195,7 @@ results.Add(new Row($"memory: RSS, 10,000-card deck open and edited {memory.Edit
 
 results.Add(OpenRows.Workspace("framework-dependent", (workspace, progress), workspaceBaseline));
 
-results.Add(new Row("review: deck/rate → next card answered (rating committed first)", review.Ms(), "—", "—", "≤ 10 ms, durable",
-    Results.Verdict(review.Median <= 10 && stored == rated), $"{rated} ratings answered, {stored} in the database after SIGKILL"));
+ReviewRow((review, rated, stored));
 
 HistoryRows(history);
 

@@ -175,7 +175,7 @@ public sealed class ReviewHistory
 
         if (added.Count == 0)
         {
-            return new HistoryUpdate(this, [], [], new HashSet<DeckKey>(), false);
+            return new HistoryUpdate(this, [], [], new HashSet<DeckKey>(), false) { Previous = this };
         }
 
         // The latest parameters win; new ones re-derive every card.
@@ -315,7 +315,7 @@ public sealed class ReviewHistory
 
         var history = new ReviewHistory(_settingsReplay, parameters, replay, cards.ToImmutable(), decks.ToImmutable(), Placements.With(placements), moves, undone,
             balanced, sequences.ToImmutable(), EventCount + added.Count);
-        return new HistoryUpdate(history, added, keys, identities, placements.Count > 0);
+        return new HistoryUpdate(history, added, keys, identities, placements.Count > 0) { Previous = this };
     }
 
     /// <summary>Where the history of <paramref name="card"/> now lives: the end of its chain of moves (a cycle stops where it closes).</summary>
@@ -410,6 +410,12 @@ public sealed record HistoryUpdate(
     bool Whole = false)
 {
     public bool IsEmpty => !Whole && Added.Count == 0;
+
+    /// <summary>
+    /// The snapshot <see cref="History"/> was derived from by taking in <see cref="Added"/>: the two differ only in the
+    /// cards of <see cref="Cards"/>. Null when that is not known (a history read anew).
+    /// </summary>
+    public ReviewHistory? Previous { get; init; }
 
     /// <summary>A history read anew (loaded, or rebuilt from its logs): every card and deck may have changed.</summary>
     public static HistoryUpdate Replaced(ReviewHistory history)

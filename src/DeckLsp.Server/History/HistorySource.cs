@@ -1,6 +1,7 @@
 using DeckLsp.Core.History;
 using DeckLsp.Core.Identity;
 using DeckLsp.Core.Reviews;
+using DeckLsp.Server.Reviews;
 
 namespace DeckLsp.Server.History;
 
@@ -172,6 +173,7 @@ internal abstract class HistorySource(ReviewReplay replay, string settings, stri
     // The new snapshot is visible at once; listeners hear of it after the lock is let go (they take other locks).
     private HistoryUpdate Publish(HistoryUpdate update)
     {
+        DueLoads.Carry(update);
         Volatile.Write(ref _current, update.History);
         return update;
     }
