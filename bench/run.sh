@@ -12,6 +12,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# --help prints the options above and runs nothing (the whole run takes about 15 minutes).
+if [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then
+    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+    exit 0
+fi
+
 if [[ " $* " != *" --no-peer "* ]]; then
     (cd bench/peer && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
