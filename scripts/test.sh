@@ -18,8 +18,8 @@ if ! bash scripts/publish-native.sh linux-x64; then
     status=1
 fi
 
-# Neovim and tmux, which the editor and terminal tests drive (a failed install shows as those tests failing).
-bash scripts/install-test-tools.sh || echo "neovim or tmux could not be installed"
+# Neovim, Emacs with Eglot and tmux, which the editor and terminal tests drive (a failed install shows as those tests failing).
+bash scripts/install-test-tools.sh || echo "neovim, emacs or tmux could not be installed"
 
 for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
