@@ -17,13 +17,17 @@ public static class CardKeys
     /// <summary>The key of a reversible card's reverse direction (answer → question): the card's key + "#r".</summary>
     public static string ForReverse(string cardKey) => cardKey + ReverseMark;
 
-    /// <summary>What is reviewed for a card: itself, each of its deletions that hides something (none for a cloze card without one), or both directions.</summary>
+    /// <summary>
+    /// What is reviewed for a card: itself, each of its deletions that hides something (none for a cloze card without
+    /// one), or both directions; nothing for a question without an answer yet (DECK001), which has nothing to show.
+    /// </summary>
     public static IReadOnlyList<string> ReviewKeys(Card card, string cardKey)
     {
         ArgumentNullException.ThrowIfNull(card);
         return card.Kind switch
         {
             CardKind.Cloze => card.Deletions.Where(d => d.HidesSomething).Select(d => ForDeletion(cardKey, d.Index)).ToArray(),
+            _ when card.Answer is not { IsEmpty: false } => [],
             CardKind.Reversible => [cardKey, ForReverse(cardKey)],
             _ => [cardKey],
         };

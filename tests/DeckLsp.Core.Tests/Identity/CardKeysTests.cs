@@ -13,6 +13,8 @@ public class CardKeysTests
     [InlineData("C: {{x}} and {{}} and {{z}}\n", "k#c1 k#c3")]
     [InlineData("C: only {{ }} and {{::a hint}}\n", "")]
     [InlineData("R: der Hund\nA: the dog\n", "k k#r")]
+    [InlineData("Q: no answer yet\n", "")]
+    [InlineData("R: no answer yet\nA:\n", "")]
     public void Each_card_is_reviewed_under_its_keys(string deck, string expected)
     {
         var card = DeckDocument.Parse(deck).Deck.Cards[0];
