@@ -131,33 +131,12 @@ public sealed class EmacsEglotTests : IDisposable
               (error (decklsp-test-fail (error-message-string problem))))
             """);
 
-        var start = new ProcessStartInfo("emacs")
-        {
-            ArgumentList = { "--batch", "-Q", "-l", script },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("emacs") { ArgumentList = { "--batch", "-Q", "-l", script } };
         start.Environment["HOME"] = _folder.Path;
-        using var emacs = Process.Start(start)!;
-        emacs.StandardInput.Close();
-        var output = emacs.StandardOutput.ReadToEndAsync();
-        var error = emacs.StandardError.ReadToEndAsync();
-        try
-        {
-            await emacs.WaitForExitAsync().WaitAsync(Patience);
-        }
-        finally
-        {
-            if (!emacs.HasExited)
-            {
-                emacs.Kill(entireProcessTree: true);
-            }
-        }
+        var (code, output, error) = await HeadlessEditor.Run(start, Patience);
 
-        var log = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(emacs.ExitCode == 0 && log.Contains("mode\tdeck-mode"), $"emacs exited {emacs.ExitCode}:\n{string.Join("\n", log)}\n{await error}");
+        var log = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(code == 0 && log.Contains("mode\tdeck-mode"), $"emacs exited {code}:\n{string.Join("\n", log)}\n{error}");
         return log;
     }
 

@@ -45,31 +45,10 @@ public sealed class NeovimStudyTests : IDisposable
 
     private static async Task<(int Code, string Output)> RunNeovim(string script)
     {
-        var start = new ProcessStartInfo("nvim")
-        {
-            ArgumentList = { "--headless", "--clean", "-u", script },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("nvim") { ArgumentList = { "--headless", "--clean", "-u", script } };
         start.Environment["XDG_DATA_HOME"] = Path.Combine(Path.GetDirectoryName(script)!, "xdg");
-        using var nvim = Process.Start(start)!;
-        var output = nvim.StandardOutput.ReadToEndAsync();
-        var error = nvim.StandardError.ReadToEndAsync();
-        try
-        {
-            await nvim.WaitForExitAsync().WaitAsync(Patience);
-        }
-        finally
-        {
-            if (!nvim.HasExited)
-            {
-                nvim.Kill(entireProcessTree: true);
-            }
-        }
-
-        return (nvim.ExitCode, await output + await error);
+        var (code, output, error) = await HeadlessEditor.Run(start, Patience);
+        return (code, output + error);
     }
 
     // Lua for Neovim 0.7 (Debian's): start the client, open the deck, find the "Study deck" lens, run it, wait for the
