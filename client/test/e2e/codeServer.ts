@@ -158,13 +158,25 @@ export async function studyFrame(page: Page, timeout = 60_000): Promise<Frame> {
   return found!;
 }
 
+// The command palette, opened with F1, the title typed, its row chosen. A busy machine sometimes closes the palette as
+// it opens (a focus change landing late; F1 on a palette still open closes it), so it is opened again a few times.
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor();
-  await input.press("Enter");
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await page.keyboard.press("F1");
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor({ timeout: 20_000 });
+      await input.press("Enter", { timeout: 10_000 });
+      return;
+    } catch (error) {
+      lastError = error;
+      await page.keyboard.press("Escape");
+    }
+  }
+  throw lastError;
 }
 
 export async function waitFor(check: () => Promise<boolean>, timeout: number, what: string): Promise<void> {
