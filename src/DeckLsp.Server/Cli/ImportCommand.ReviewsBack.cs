@@ -63,7 +63,7 @@ internal static partial class ImportCommand
 
         var notes = read.Notes.ToList();
         var moved = Refound(read, deckKey, deck);
-        var mine = read.Reviews.Where(r => r.DeckKey == deckKey).Select(r => Moved(r.Review, moved)).ToList();
+        var mine = read.Reviews.Where(r => r.DeckKey == deckKey).Select(r => Moved(r.Review, deck.Link.Deck, moved)).ToList();
         var known = mine.Where(r => reviewKeys.Contains(r.ReviewKey)).ToList();
         if (others.Count > 0)
         {
@@ -117,7 +117,8 @@ internal static partial class ImportCommand
     private static Dictionary<string, string> Refound(OurReviews read, string deckKey, Reviews.ReviewDeck deck)
     {
         var keys = deck.Link.Cards.Select(k => k.Value).ToList();
-        var lost = read.Exported.Where(e => e.DeckKey == deckKey && !keys.Contains(e.Card.Key)).Select(e => e.Card).ToList();
+        var linked = keys.ToHashSet(StringComparer.Ordinal);
+        var lost = read.Exported.Where(e => e.DeckKey == deckKey && !linked.Contains(e.Card.Key)).Select(e => e.Card).ToList();
         var taken = read.Exported.Where(e => e.DeckKey == deckKey).Select(e => e.Card.Key).ToHashSet(StringComparer.Ordinal);
         var free = Enumerable.Range(0, keys.Count).Where(i => !taken.Contains(keys[i])).ToList();
         if (lost.Count == 0 || free.Count == 0)
@@ -133,14 +134,9 @@ internal static partial class ImportCommand
     }
 
     // A review under the key its card has now: the card part moved, the deletion or direction kept.
-    private static ImportedReview Moved(ImportedReview review, Dictionary<string, string> moved)
+    private static ImportedReview Moved(ImportedReview review, DeckKey deck, Dictionary<string, string> moved)
     {
-        var (card, deletion, reverse) = CardKeys.Split(review.ReviewKey);
-        if (!moved.TryGetValue(card, out var now))
-        {
-            return review;
-        }
-
-        return review with { ReviewKey = deletion is { } d ? CardKeys.ForDeletion(now, d) : reverse ? CardKeys.ForReverse(now) : now };
+        var key = ReviewKey.Parse(deck, review.ReviewKey);
+        return moved.TryGetValue(key.Card.Value, out var now) ? review with { ReviewKey = (key with { Card = new CardKey(now) }).Local } : review;
     }
 }
